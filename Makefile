@@ -1,0 +1,72 @@
+# Krachtige Gemeenschappen Limburg — run `make help` for the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Stamps make `make install` idempotent: each step reruns only when its inputs change.
+PY_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+CSS := site/static/limburg/css/main.css
+
+.PHONY: help install run serve test test-e2e lint format migrate demo messages frontend clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found); set PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(PY_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+	@touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+$(CSS): $(NODE_STAMP) $(shell find site/static_src -type f 2>/dev/null)
+	npm run build
+
+frontend: $(CSS) ## Build the NL Design System CSS and fonts into site/static
+
+messages: $(PY_STAMP) ## Compile the Dutch and English message catalogues
+	cd site && ../$(BIN)/django-admin compilemessages --ignore=.venv >/dev/null
+
+install: $(PY_STAMP) frontend messages ## Create .venv, install Python and front-end packages, build CSS, compile messages
+
+migrate: install ## Apply database migrations
+	$(MANAGE) migrate --noinput
+
+demo: migrate ## Load the demo content (idempotent)
+	$(MANAGE) load_demo
+
+run: demo ## Install, migrate, load the demo content and serve on http://127.0.0.1:8000/
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+serve: install ## Serve the production setup (gunicorn, DEBUG off, whitenoise) on http://127.0.0.1:8000/
+	DJANGO_SETTINGS_MODULE=limburg.settings.production \
+	SECRET_KEY=$${SECRET_KEY:-local-serve-$$(hostname)-not-secret} HTTPS_ONLY=$${HTTPS_ONLY:-false} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
+	sh -c '$(MANAGE) collectstatic --noinput -v0 && $(MANAGE) migrate --noinput && \
+	$(BIN)/gunicorn limburg.wsgi:application --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -'
+
+test: install ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(PY_STAMP) ## Check code style with ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(PY_STAMP) ## Format code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean: ## Remove the virtualenv, node_modules, built assets and the local database
+	rm -rf $(VENV) node_modules site/static/limburg/css site/static/limburg/fonts staticfiles db.sqlite3

@@ -1,0 +1,14 @@
+"""Knowledge: research outputs, village-deal practice, theme dossiers, the monitor."""
+
+from django.utils.translation import gettext_lazy as _
+
+from limburg.models import BaseIndexPage
+
+
+class KnowledgeIndexPage(BaseIndexPage):
+    """The knowledge section front, one per language; its sections hang below it."""
+
+    subpage_types = ["limburg.ContentPage"]
+
+    class Meta:
+        verbose_name = _("knowledge index page")

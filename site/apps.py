@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LimburgConfig(AppConfig):
+    name = "limburg"
+    label = "limburg"
+    verbose_name = _("Krachtige Gemeenschappen Limburg")
+    default_auto_field = "django.db.models.BigAutoField"

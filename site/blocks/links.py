@@ -1,0 +1,100 @@
+"""Link blocks: one reusable link (page, URL or document), call to action, document list."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents import get_document_model
+from wagtail.documents.blocks import DocumentChooserBlock
+
+
+class LinkValue(blocks.StructValue):
+    def url(self):
+        if page := self.get("page"):
+            return page.localized.url
+        if document := self.get("document"):
+            return document.url
+        return self.get("url") or ""
+
+    def text(self):
+        if label := self.get("label"):
+            return label
+        if page := self.get("page"):
+            return page.localized.title
+        if document := self.get("document"):
+            return document.title
+        return self.get("url") or ""
+
+    def is_external(self):
+        return bool(self.get("url")) and not self.get("page") and not self.get("document")
+
+
+class LinkBlock(blocks.StructBlock):
+    """Exactly one of page, URL or document, with an optional label."""
+
+    label = blocks.CharBlock(
+        label=_("link text"),
+        required=False,
+        max_length=120,
+        help_text=_("Leave empty to use the title of the page or document."),
+    )
+    page = blocks.PageChooserBlock(label=_("page"), required=False)
+    url = blocks.URLBlock(label=_("web address"), required=False)
+    document = DocumentChooserBlock(label=_("document"), required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+        value_class = LinkValue
+        form_classname = "link-block"
+
+    def clean(self, value):
+        value = super().clean(value)
+        chosen = [name for name in ("page", "url", "document") if value.get(name)]
+        if len(chosen) != 1:
+            message = _("Choose exactly one: a page, a web address or a document.")
+            raise StructBlockValidationError(
+                block_errors={name: ValidationError(message) for name in ("page", "url", "document")}
+            )
+        if value.get("url") and not value.get("label"):
+            raise StructBlockValidationError(
+                block_errors={"label": ValidationError(_("A web address needs link text."))}
+            )
+        return value
+
+
+class CallToActionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("title"), max_length=120)
+    text = blocks.TextBlock(label=_("text"), required=False, max_length=300)
+    link = LinkBlock(label=_("link"))
+
+    class Meta:
+        icon = "pick"
+        label = _("Call to action")
+        group = _("Links")
+        template = "components/call_to_action_block.html"
+        description = _("A highlighted invitation with one link: a page, web address or document.")
+        preview_value = {
+            "title": "Doe mee met het lerend netwerk",
+            "text": "Deel wat werkt in uw wijk of dorp.",
+            "link": {"label": "Naar de website van de provincie", "url": "https://www.limburg.nl/"},
+        }
+
+
+class DocumentListBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"), required=False, max_length=120)
+    documents = blocks.ListBlock(DocumentChooserBlock(), label=_("documents"), min_num=1)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Documents")
+        group = _("Links")
+        template = "components/document_list_block.html"
+        description = _("Downloads, each shown with its file type and size.")
+
+    def get_preview_value(self):
+        documents = get_document_model().objects.order_by("-created_at")[:3]
+        return self.to_python(
+            {"heading": "Downloads", "documents": [document.pk for document in documents]}
+        )

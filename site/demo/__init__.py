@@ -1,0 +1,4 @@
+"""Demo content: real programmes and organisations, described from ../shared/content.
+
+Loaded by ``python manage.py load_demo``; never by a migration.
+"""

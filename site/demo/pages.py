@@ -1,0 +1,387 @@
+"""The demo page tree, in Dutch with its English translation.
+
+Text written for this platform from the facts (with sources) in
+shared/content/programmes.md. Figures appear only with their source.
+"""
+
+NAJAARSNOTA = (
+    "https://limburg.begrotingsapp.nl/najaarsnota-2025/project/"
+    "221-krachtige-gemeenschappen-in-wijken-en-dorpen"
+)
+JAARSTUKKEN = "https://limburg.begrotingsapp.nl/jaarstukken-2024/project/511-leefbare-steden-en-dorpen"
+LIMBURG_FACTOR = "https://adoc.pub/op-zoek-naar-de-limburg-factor.html"
+LOGIUS = "https://www.logius.nl/actueel/iedereen-kan-op-tijd-voldoen-aan-de-wet-digitale-toegankelijkheid"
+
+
+def paragraph(html):
+    return {"type": "paragraph", "value": html}
+
+
+def heading(text):
+    return {"type": "heading", "value": {"text": text, "level": "h2"}}
+
+
+def source_link(url, text):
+    return f'<a href="{url}">{text}</a>'
+
+
+HOME = {
+    "nl": {
+        "title": "Krachtige gemeenschappen in wijken en dorpen",
+        "slug": "home",
+        "summary": "Kennis over wat werkt in Limburgse wijken en dorpen.",
+        "introduction": (
+            "In sommige Limburgse wijken en dorpen zijn de problemen zo groot dat één aanpak "
+            "niet genoeg is. Bewoners, gemeenten en partners werken daar samen, voor lange tijd, "
+            "aan veiligheid, gezondheid, leren, werken en wonen. Op dit platform delen we wat zij "
+            "doen en wat zij leren: praktijkvoorbeelden, onderzoek en cijfers over uw wijk of dorp."
+        ),
+    },
+    "en": {
+        "title": "Strong communities in neighbourhoods and villages",
+        # Home pages are siblings under the tree root, where slugs must differ;
+        # a site root's slug never appears in a URL.
+        "slug": "home-en",
+        "summary": "Knowledge about what works in Limburg's neighbourhoods and villages.",
+        "introduction": (
+            "In some Limburg neighbourhoods and villages the problems are so large that one "
+            "approach is not enough. Residents, municipalities and partners work together there, "
+            "for many years, on safety, health, learning, work and housing. On this platform we "
+            "share what they do and what they learn: case studies, research and figures about "
+            "your neighbourhood or village."
+        ),
+    },
+}
+
+# key, model label, parent key, themes (nl slugs), places (CBS codes), featured, nl, en
+PAGES = [
+    {
+        "key": "case-studies",
+        "model": "casestudies.CaseStudyIndexPage",
+        "parent": "home",
+        "show_in_menus": True,
+        "nl": {
+            "title": "Praktijkvoorbeelden",
+            "slug": "praktijkvoorbeelden",
+            "summary": "Wat wijken, dorpen en programma's in Limburg doen, met wie en met welk resultaat.",
+            "introduction": (
+                "Hoe pakken wijken en dorpen het aan? Hier leest u wat zij doen, met welke "
+                "partners, en wat wel en niet werkte."
+            ),
+        },
+        "en": {
+            "title": "Case studies",
+            "slug": "case-studies",
+            "summary": "What neighbourhoods, villages and programmes in Limburg do, with whom and with what result.",
+            "introduction": (
+                "How do neighbourhoods and villages go about it? Read what they do, with which "
+                "partners, and what did and did not work."
+            ),
+        },
+    },
+    {
+        "key": "knowledge",
+        "model": "knowledge.KnowledgeIndexPage",
+        "parent": "home",
+        "show_in_menus": True,
+        "nl": {
+            "title": "Kennisbank",
+            "slug": "kennisbank",
+            "summary": "Onderzoek, dorpsdeals, interventies en cijfers over Limburgse wijken en dorpen.",
+            "introduction": (
+                "Onderzoek, afspraken met dorpen en aanpakken die werken. Onderzoekers, de "
+                "provincie en partners publiceren hier wat zij weten."
+            ),
+        },
+        "en": {
+            "title": "Knowledge base",
+            "slug": "knowledge",
+            "summary": "Research, village deals, interventions and figures about Limburg's neighbourhoods and villages.",
+            "introduction": (
+                "Research, agreements with villages and approaches that work. Researchers, the "
+                "province and partners publish what they know here."
+            ),
+        },
+    },
+    {
+        "key": "limburg-factor",
+        "model": "limburg.ContentPage",
+        "parent": "knowledge",
+        "themes": ["gezondheid"],
+        "places": ["PV31"],
+        "tags": ["Limburg-factor", "gezondheidsachterstand"],
+        "featured": True,
+        "nl": {
+            "title": "De Limburg-factor",
+            "slug": "limburg-factor",
+            "summary": (
+                "Limburgers leven korter dan gemiddeld in Nederland. Een deel daarvan is niet "
+                "te verklaren: de Limburg-factor."
+            ),
+            "body": [
+                paragraph(
+                    "<p>In 2015 zocht GGD Zuid Limburg, in opdracht van de provincie, uit waarom "
+                    "(Zuid-)Limburgers ongezonder zijn dan andere Nederlanders. Zij leven ongeveer "
+                    "één jaar korter dan gemiddeld. Er is niet één oorzaak: het gaat om een samenspel "
+                    "van factoren.</p>"
+                ),
+                paragraph(
+                    "<p>Het advies: investeer in onderwijs, in steun bij het opvoeden voor alle jonge "
+                    "ouders, en in werk. In 2018 volgde een onderzoek naar de Euregio-factor.</p>"
+                    f"<p>Bron: {source_link(LIMBURG_FACTOR, 'Op zoek naar de Limburg-factor')}, "
+                    "GGD Zuid Limburg, 1 september 2015.</p>"
+                ),
+            ],
+        },
+        "en": {
+            "title": "The Limburg factor",
+            "slug": "limburg-factor",
+            "summary": (
+                "People in Limburg live shorter lives than the Dutch average. Part of the gap "
+                "cannot be explained: the Limburg factor."
+            ),
+            "body": [
+                paragraph(
+                    "<p>In 2015 GGD Zuid Limburg, commissioned by the province, looked into why "
+                    "people in (South) Limburg are less healthy than other Dutch people. They live "
+                    "about one year shorter than average. There is no single cause: it is an "
+                    "interplay of factors.</p>"
+                ),
+                paragraph(
+                    "<p>The advice: invest in education, in parenting support for all young "
+                    "parents, and in work. A study of the Euregio factor followed in 2018.</p>"
+                    f"<p>Source: {source_link(LIMBURG_FACTOR, 'Op zoek naar de Limburg-factor')}, "
+                    "GGD Zuid Limburg, 1 September 2015.</p>"
+                ),
+            ],
+        },
+    },
+    {
+        "key": "about",
+        "model": "limburg.ContentPage",
+        "parent": "home",
+        "show_in_menus": True,
+        "featured": True,
+        "themes": ["veiligheid", "gezondheid", "leren", "werken", "wonen"],
+        "places": ["PV31"],
+        "nl": {
+            "title": "Over het programma",
+            "slug": "over-het-programma",
+            "summary": (
+                "Waarom de provincie wijken en dorpen helpt die het zwaar hebben, en hoe zij "
+                "dat samen met gemeenten en partners doet."
+            ),
+            "body": [
+                paragraph(
+                    "<p>Of het fijn wonen is in een wijk of dorp, hangt af van goede huizen, straten "
+                    "en voorzieningen. Maar minstens zo veel van het <em>sociale weefsel</em>: de "
+                    "banden tussen bewoners en organisaties.</p>"
+                    "<p>In sommige Limburgse wijken zijn de problemen zo groot en ingewikkeld dat "
+                    "ze alleen samen en over vele jaren op te lossen zijn. Het gaat dan om "
+                    "veiligheid, gezondheid, leren, werken en wonen tegelijk. Ook in dorpen staan "
+                    "voorzieningen onder druk.</p>"
+                ),
+                heading("Acht gebiedsaanpakken"),
+                paragraph(
+                    "<p>Met cijfers en gesprekken is gekeken waar de nood het hoogst is. In 2025 "
+                    "tekenden de provincie en partners intentieovereenkomsten voor acht gebieden: "
+                    "Reuver/Offenbeek (Beesel), Heerlen-Noord (Heerlen), Kerkrade-Oost (Kerkrade), "
+                    "Pottenberg en Nazareth (Maastricht), Donderberg (Roermond), Geleen-Zuid "
+                    "(Sittard-Geleen), Vallisveld (Vaals) en Vastenavondkamp in Blerick (Venlo).</p>"
+                    "<p>In elk gebied werkt een alliantie die extra wil investeren: gemeenten, "
+                    "woningcorporaties, zorgverzekeraars, MUMC+, zorg en welzijn, onderwijs en "
+                    "kennisinstellingen. De provincie jaagt aan en verbindt. Wat werkt en wat "
+                    "knelt, delen de partners in een lerend netwerk.</p>"
+                    f"<p>Bron: {source_link(NAJAARSNOTA, 'Najaarsnota 2025, 2.2.1')}, Provincie Limburg.</p>"
+                ),
+                {
+                    "type": "key_figures",
+                    "value": {
+                        "heading": "In cijfers",
+                        "figures": [
+                            {
+                                "value": "8",
+                                "unit": "",
+                                "label": "gebieden met een intentieovereenkomst",
+                                "year": 2025,
+                                "source": {"name": "Provincie Limburg, Najaarsnota 2025", "url": NAJAARSNOTA},
+                            },
+                            {
+                                "value": "26",
+                                "unit": "",
+                                "label": "aanvragen bij het Leefbaarheidsfonds voor bewonersinitiatieven",
+                                "year": 2024,
+                                "source": {"name": "Provincie Limburg, Jaarstukken 2024", "url": JAARSTUKKEN},
+                            },
+                            {
+                                "value": "122",
+                                "unit": "",
+                                "label": "aanvragen bij het Leefbaarheidsfonds voor ontmoetingsplekken en voorzieningen",
+                                "year": 2024,
+                                "source": {"name": "Provincie Limburg, Jaarstukken 2024", "url": JAARSTUKKEN},
+                            },
+                        ],
+                    },
+                },
+            ],
+        },
+        "en": {
+            "title": "About the programme",
+            "slug": "about",
+            "summary": (
+                "Why the province helps neighbourhoods and villages that are struggling, and how "
+                "it does so with municipalities and partners."
+            ),
+            "body": [
+                paragraph(
+                    "<p>Whether a neighbourhood or village is a good place to live depends on good "
+                    "homes, streets and facilities. But at least as much on the <em>social "
+                    "fabric</em>: the ties between residents and organisations.</p>"
+                    "<p>In some Limburg neighbourhoods the problems are so large and complex that "
+                    "they can only be solved together and over many years. That means safety, "
+                    "health, learning, work and housing at the same time. In villages, too, "
+                    "facilities are under pressure.</p>"
+                ),
+                heading("Eight area-based approaches"),
+                paragraph(
+                    "<p>Data and conversations showed where the need is highest. In 2025 the "
+                    "province and partners signed declarations of intent for eight areas: "
+                    "Reuver/Offenbeek (Beesel), Heerlen-Noord (Heerlen), Kerkrade-Oost (Kerkrade), "
+                    "Pottenberg and Nazareth (Maastricht), Donderberg (Roermond), Geleen-Zuid "
+                    "(Sittard-Geleen), Vallisveld (Vaals) and Vastenavondkamp in Blerick (Venlo).</p>"
+                    "<p>In each area an alliance willing to invest extra works together: "
+                    "municipalities, housing associations, health insurers, MUMC+, care and "
+                    "welfare, education and knowledge institutions. The province drives and "
+                    "connects. The partners share what works and what gets stuck in a learning "
+                    "network.</p>"
+                    f"<p>Source: {source_link(NAJAARSNOTA, 'Najaarsnota 2025, 2.2.1')}, Provincie Limburg.</p>"
+                ),
+                {
+                    "type": "key_figures",
+                    "value": {
+                        "heading": "In figures",
+                        "figures": [
+                            {
+                                "value": "8",
+                                "unit": "",
+                                "label": "areas with a declaration of intent",
+                                "year": 2025,
+                                "source": {"name": "Provincie Limburg, Najaarsnota 2025", "url": NAJAARSNOTA},
+                            },
+                            {
+                                "value": "26",
+                                "unit": "",
+                                "label": "applications to the Leefbaarheidsfonds for residents' initiatives",
+                                "year": 2024,
+                                "source": {"name": "Provincie Limburg, Jaarstukken 2024", "url": JAARSTUKKEN},
+                            },
+                            {
+                                "value": "122",
+                                "unit": "",
+                                "label": "applications to the Leefbaarheidsfonds for meeting places and facilities",
+                                "year": 2024,
+                                "source": {"name": "Provincie Limburg, Jaarstukken 2024", "url": JAARSTUKKEN},
+                            },
+                        ],
+                    },
+                },
+            ],
+        },
+    },
+    {
+        "key": "accessibility",
+        "model": "limburg.ContentPage",
+        "parent": "about",
+        "nl": {
+            "title": "Toegankelijkheidsverklaring",
+            "slug": "toegankelijkheid",
+            "summary": "Iedereen moet deze website kunnen gebruiken. Hier leest u hoe ver we daarmee zijn.",
+            "body": [
+                paragraph(
+                    "<p>Websites van de overheid moeten voldoen aan WCAG 2.1, niveau A en AA, en "
+                    "een toegankelijkheidsverklaring publiceren. Dat staat in het Tijdelijk besluit "
+                    "digitale toegankelijkheid overheid (sinds 1 juli 2018).</p>"
+                    "<p>Wij bouwen dit platform met de componenten van NL Design System en testen "
+                    "elke publieke pagina automatisch met axe in een echte browser, ook op een "
+                    "smal scherm. Automatische tests vinden niet alles: vóór de lancering volgt "
+                    "een onderzoek volgens WCAG-EM door een deskundige partij. Daarna vullen we "
+                    "deze verklaring aan met de uitkomst.</p>"
+                    f"<p>Bron: {source_link(LOGIUS, 'Logius, wet digitale toegankelijkheid')}.</p>"
+                ),
+                {
+                    "type": "contact",
+                    "value": {
+                        "name": "Programmateam Krachtige gemeenschappen",
+                        "role": "Meld een probleem met de toegankelijkheid",
+                        "email": "kennisplatform@example.org",
+                        "phone": "",
+                        "url": "",
+                    },
+                },
+            ],
+        },
+        "en": {
+            "title": "Accessibility statement",
+            "slug": "accessibility",
+            "summary": "Everyone must be able to use this website. Here you can read how far we are.",
+            "body": [
+                paragraph(
+                    "<p>Dutch government websites must meet WCAG 2.1 level A and AA and publish an "
+                    "accessibility statement, under the Tijdelijk besluit digitale toegankelijkheid "
+                    "overheid (in force since 1 July 2018).</p>"
+                    "<p>We build this platform with NL Design System components and test every "
+                    "public page automatically with axe in a real browser, also on a narrow screen. "
+                    "Automated tests do not find everything: before launch an expert audit "
+                    "following WCAG-EM will take place. We will then add its outcome to this "
+                    "statement.</p>"
+                    f"<p>Source: {source_link(LOGIUS, 'Logius, digital accessibility law')}.</p>"
+                ),
+                {
+                    "type": "contact",
+                    "value": {
+                        "name": "Programme team Krachtige gemeenschappen",
+                        "role": "Report an accessibility problem",
+                        "email": "kennisplatform@example.org",
+                        "phone": "",
+                        "url": "",
+                    },
+                },
+            ],
+        },
+    },
+    {
+        "key": "privacy",
+        "model": "limburg.ContentPage",
+        "parent": "about",
+        "nl": {
+            "title": "Privacyverklaring",
+            "slug": "privacy",
+            "summary": "Welke gegevens dit platform bewaart, waarom, en wat uw rechten zijn.",
+            "body": [
+                paragraph(
+                    "<p>Wie dit platform leest, hoeft geen gegevens achter te laten. We gebruiken "
+                    "geen advertentie- of volgcookies en laden geen lettertypen of scripts van "
+                    "andere partijen.</p>"
+                    "<p>Redacteuren van de provincie en van partners hebben een account. Daarvoor "
+                    "bewaren we naam, e-mailadres en wat zij bewerken, zolang zij een account "
+                    "hebben.</p>"
+                ),
+            ],
+        },
+        "en": {
+            "title": "Privacy statement",
+            "slug": "privacy",
+            "summary": "What data this platform keeps, why, and what your rights are.",
+            "body": [
+                paragraph(
+                    "<p>Reading this platform does not require leaving any data. We use no "
+                    "advertising or tracking cookies and load no fonts or scripts from other "
+                    "parties.</p>"
+                    "<p>Editors of the province and partners have an account. For that we keep "
+                    "name, e-mail address and what they edit, for as long as they have an "
+                    "account.</p>"
+                ),
+            ],
+        },
+    },
+]

@@ -1,0 +1,24 @@
+"""Load the demo content: page tree, vocabulary, places, organisations, roles and demo users.
+
+Idempotent: a second run adds nothing and changes nothing.
+"""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from limburg.demo.loader import DemoLoader
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (idempotent). Prints the passwords of demo users it creates."
+
+    def handle(self, *args, verbosity: int = 1, **options):
+        call_command("import_places", verbosity=verbosity, stdout=self.stdout, stderr=self.stderr)
+        log = self.stdout.write if verbosity > 1 else (lambda message: None)
+        created_users = DemoLoader(log=log).load()
+        if created_users:
+            self.stdout.write(self.style.WARNING("Demo users (demo only, never use in production):"))
+            for username, password in created_users:
+                self.stdout.write(f"  {username:<12} {password}")
+            self.stdout.write("These passwords are shown only now.")
+        self.stdout.write(self.style.SUCCESS("Demo content is loaded."))

@@ -1,0 +1,34 @@
+"""The shared vocabulary and page types every domain app builds on."""
+
+from limburg.models.images import LimburgImage, LimburgRendition
+from limburg.models.mixins import PlacesMixin, ThemesMixin
+from limburg.models.organisations import Organisation
+from limburg.models.pages import (
+    BaseIndexPage,
+    BasePage,
+    ContentPage,
+    ContentPageTag,
+    HomePage,
+    HomePageFeaturedItem,
+)
+from limburg.models.places import Place
+from limburg.models.site_settings import SiteSettings
+from limburg.models.themes import Accent, Theme
+
+__all__ = [
+    "Accent",
+    "BaseIndexPage",
+    "BasePage",
+    "ContentPage",
+    "ContentPageTag",
+    "HomePage",
+    "HomePageFeaturedItem",
+    "LimburgImage",
+    "LimburgRendition",
+    "Organisation",
+    "Place",
+    "PlacesMixin",
+    "SiteSettings",
+    "Theme",
+    "ThemesMixin",
+]

@@ -1,0 +1,187 @@
+"""The base page every page type inherits, the home page and the plain content page."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+
+from limburg.blocks import ContentStreamBlock
+from limburg.models.mixins import PlacesMixin, ThemesMixin
+from limburg.models.themes import Theme
+from limburg.translation import localized_pages, with_teaser_images
+
+
+class BasePage(Page):
+    """Teaser fields and promote panels shared by every page type."""
+
+    short_title = models.CharField(
+        _("short title"),
+        max_length=80,
+        blank=True,
+        help_text=_("Used in menus, breadcrumbs and cards when the title is long."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Two or three plain sentences (language level B1) that tell a resident what this "
+            "page is about. Shown on cards and in search results. At most 300 characters."
+        ),
+    )
+    teaser_image = models.ForeignKey(
+        "limburg.LimburgImage",
+        verbose_name=_("teaser image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown on cards that link to this page."),
+    )
+
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("short_title"), FieldPanel("summary"), FieldPanel("teaser_image")],
+            heading=_("Teaser"),
+        ),
+        *Page.promote_panels,
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.AutocompleteField("short_title"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def teaser_title(self):
+        return self.short_title or self.title
+
+
+class HomePageFeaturedItem(Orderable):
+    home_page = ParentalKey("limburg.HomePage", related_name="featured_items")
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured item")
+        verbose_name_plural = _("featured items")
+
+
+class HomePage(BasePage):
+    introduction = models.TextField(
+        _("introduction"),
+        help_text=_("What the programme is and who this platform is for, in plain language."),
+    )
+    body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("introduction"),
+        InlinePanel("featured_items", label=_("Featured"), max_num=6),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    # Domain apps register their index pages as children of the home page.
+    subpage_types = [
+        "limburg.ContentPage",
+        "casestudies.CaseStudyIndexPage",
+        "knowledge.KnowledgeIndexPage",
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["themes"] = Theme.objects.filter(locale_id=self.locale_id)
+        context["featured_pages"] = localized_pages(
+            [item.page_id for item in self.featured_items.all()], self.locale_id
+        )
+        return context
+
+
+class BaseIndexPage(BasePage):
+    """A section front: an introduction, then its child pages as cards."""
+
+    introduction = models.TextField(
+        _("introduction"), blank=True, help_text=_("What visitors find in this section.")
+    )
+    body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["limburg.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["child_pages"] = with_teaser_images(
+            self.get_children().live().public().specific()
+        )
+        return context
+
+
+class ContentPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "limburg.ContentPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ContentPage(ThemesMixin, PlacesMixin, BasePage):
+    """A plain page: about the programme, statements, explanations."""
+
+    body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
+    tags = ClusterTaggableManager(
+        through=ContentPageTag,
+        verbose_name=_("tags"),
+        blank=True,
+        help_text=_("Free tags beside the themes."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [*ThemesMixin.panels, *PlacesMixin.panels, FieldPanel("tags")],
+            heading=_("Classification"),
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        *ThemesMixin.search_fields,
+        *PlacesMixin.search_fields,
+    ]
+
+    parent_page_types = ["limburg.HomePage", "limburg.ContentPage"]
+    subpage_types = ["limburg.ContentPage"]
+
+    class Meta:
+        verbose_name = _("content page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["child_pages"] = with_teaser_images(self.get_children().live().public().specific())
+        return context

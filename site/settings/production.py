@@ -1,0 +1,31 @@
+"""Production: DEBUG off, a required SECRET_KEY, whitenoise with hashed static files.
+
+Run behind HTTPS. ``HTTPS_ONLY=false`` is only for serving the production
+setup on a local http address (``make serve``).
+"""
+
+from limburg.settings.base import *  # noqa: F403
+from limburg.settings.env import env_bool, env_int, env_str
+
+DEBUG = False
+# Fail fast: no default key in production.
+SECRET_KEY = env_str("SECRET_KEY", required=True)
+
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+HTTPS_ONLY = env_bool("HTTPS_ONLY", True)
+SECURE_SSL_REDIRECT = HTTPS_ONLY
+SESSION_COOKIE_SECURE = HTTPS_ONLY
+CSRF_COOKIE_SECURE = HTTPS_ONLY
+SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 31_536_000) if HTTPS_ONLY else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS_ONLY
+SECURE_HSTS_PRELOAD = False
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"

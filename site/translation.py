@@ -1,0 +1,124 @@
+"""Finding pages in the visitor's language.
+
+Used by the language switcher, ``hreflang`` alternates and listings that hold
+pages chosen in another locale (featured items copied with a translation).
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import prefetch_related_objects
+from django.urls import translate_url
+from django.utils.translation import get_language_info
+
+from wagtail.models import Locale, Page
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    language_code: str
+    name: str
+    url: str
+    full_url: str
+    is_current: bool
+    # False when the page has no translation in this language and the link
+    # leads to the nearest translated ancestor instead.
+    is_translation: bool
+
+
+def with_teaser_images(pages):
+    """Fetch the teaser images (and their renditions' source) of specific pages in one query."""
+    pages = list(pages)
+    prefetch_related_objects(
+        [page for page in pages if hasattr(page, "teaser_image_id")], "teaser_image__renditions"
+    )
+    return pages
+
+
+def localized_pages(page_ids, locale_id):
+    """The live, public pages for ``page_ids``, in order, each in the locale where it is translated."""
+    if not page_ids:
+        return []
+    keys = dict(Page.objects.filter(pk__in=page_ids).values_list("pk", "translation_key"))
+    translated = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .public()
+        .filter(translation_key__in=keys.values(), locale_id=locale_id)
+        .specific()
+    }
+    missing = [pk for pk in page_ids if keys.get(pk) not in translated]
+    untranslated = {
+        page.pk: page for page in Page.objects.live().public().filter(pk__in=missing).specific()
+    }
+    if untranslated:
+        # Shown in another language than the visitor's: the card says so with `lang`.
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        for page in untranslated.values():
+            page.shown_in_language = languages[page.locale_id]
+    pages = []
+    for pk in page_ids:
+        page = translated.get(keys.get(pk)) or untranslated.get(pk)
+        if page is not None:
+            pages.append(page)
+    return with_teaser_images(pages)
+
+
+def page_language_links(page, request, current_language):
+    """One link per language: to the page's translation, or else to its nearest translated ancestor.
+
+    Two queries whatever the depth: the page's ancestors, then every live public
+    translation of any of them.
+    """
+    ancestors = list(page.get_ancestors(inclusive=True).filter(depth__gt=1))
+    keys = [ancestor.translation_key for ancestor in ancestors]
+    depth_of = {ancestor.translation_key: ancestor.depth for ancestor in ancestors}
+    best = {}
+    for candidate in (
+        Page.objects.live()
+        .public()
+        .filter(translation_key__in=keys)
+        .select_related("locale")
+    ):
+        language = candidate.locale.language_code
+        if language not in best or depth_of[candidate.translation_key] > depth_of[best[language].translation_key]:
+            best[language] = candidate
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = best.get(code)
+        if target is None:
+            continue
+        links.append(
+            LanguageLink(
+                language_code=code,
+                name=get_language_info(code)["name_local"],
+                url=target.get_url(request),
+                full_url=request.build_absolute_uri(target.get_url(request)),
+                is_current=code == current_language,
+                is_translation=target.translation_key == page.translation_key,
+            )
+        )
+    return links
+
+
+def path_language_links(request, current_language):
+    """Language links for a view that is not a page (search, error pages)."""
+    path = request.path
+    links = []
+    for code, _name in settings.LANGUAGES:
+        url = translate_url(path, code)
+        is_translation = url != path or code == current_language
+        if not is_translation:
+            url = f"/{code}/"
+        links.append(
+            LanguageLink(
+                language_code=code,
+                name=get_language_info(code)["name_local"],
+                url=url,
+                full_url=request.build_absolute_uri(url),
+                is_current=code == current_language,
+                is_translation=is_translation,
+            )
+        )
+    return links
+

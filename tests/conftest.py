@@ -1,0 +1,46 @@
+"""Shared fixtures: the test database starts with the demo content, loaded once."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from wagtail.models import Locale, Page
+
+from limburg.models import HomePage
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    # Every test sees the real demo content (pages, places, organisations),
+    # inside its own transaction that is rolled back afterwards.
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0, stdout=io.StringIO(), stderr=io.StringIO())
+
+
+@pytest.fixture
+def locale_nl(db):
+    return Locale.objects.get(language_code="nl")
+
+
+@pytest.fixture
+def locale_en(db):
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def home_nl(locale_nl):
+    return HomePage.objects.get(locale=locale_nl)
+
+
+@pytest.fixture
+def home_en(locale_en):
+    return HomePage.objects.get(locale=locale_en)
+
+
+@pytest.fixture
+def page_by_slug():
+    def find(slug, language="nl"):
+        return Page.objects.get(slug=slug, locale__language_code=language).specific
+
+    return find

@@ -1,0 +1,41 @@
+"""Factories for the shared vocabulary and pages (wagtail-factories / factory_boy)."""
+
+import factory
+import wagtail_factories
+from wagtail.models import Locale
+
+from limburg.models import ContentPage, LimburgImage, Organisation, Place
+
+
+class LimburgImageFactory(wagtail_factories.ImageFactory):
+    alt_text = factory.Sequence(lambda n: f"Abstracte illustratie {n}")
+    credit = "Illustratie: test"
+
+    class Meta:
+        model = LimburgImage
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Testorganisatie {n}")
+    kind = Organisation.Kind.ANDERS
+    locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="nl"))
+
+    class Meta:
+        model = Organisation
+
+
+class PlaceFactory(factory.django.DjangoModelFactory):
+    kind = Place.Kind.KERN
+    name = factory.Sequence(lambda n: f"Kern {n}")
+    code = ""
+
+    class Meta:
+        model = Place
+
+
+class ContentPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Testpagina {n}")
+    summary = "Een korte samenvatting."
+
+    class Meta:
+        model = ContentPage
