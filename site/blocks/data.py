@@ -1,5 +1,7 @@
 """Data blocks: key figures, each with its required source."""
 
+from decimal import Decimal
+
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
@@ -21,8 +23,9 @@ class KeyFigureValue(blocks.StructValue):
     def formatted_value(self):
         """The number in the active language's format (1.133.255 / 1,133,255)."""
         value = self.get("value")
-        if value is None:
+        if value is None or value == "":
             return ""
+        value = Decimal(str(value))
         decimals = max(0, -value.normalize().as_tuple().exponent)
         return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
 

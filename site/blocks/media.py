@@ -40,6 +40,13 @@ class ImageBlock(blocks.StructBlock):
         )
 
 
+class VideoEmbedValue(blocks.StructValue):
+    def embed_url(self):
+        url = self.get("url")
+        # An EmbedValue once saved; a plain string in a preview value.
+        return getattr(url, "url", url) or ""
+
+
 class VideoEmbedBlock(blocks.StructBlock):
     url = EmbedBlock(
         label=_("web address"), help_text=_("A YouTube or Vimeo address of the video.")
@@ -58,6 +65,7 @@ class VideoEmbedBlock(blocks.StructBlock):
         label = _("Video")
         group = _("Media")
         template = "components/embed_block.html"
+        value_class = VideoEmbedValue
         description = _("An embedded video with a title and, where there is one, a transcript.")
         preview_value = {
             "url": "https://www.youtube.com/watch?v=limburgdemo",
