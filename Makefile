@@ -13,7 +13,9 @@ PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 CSS := site/static/limburg/css/main.css
 
-.PHONY: help install run serve test test-e2e lint format migrate demo messages frontend clean
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: help install run serve test e2e browser lint format migrate demo messages frontend clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}'
@@ -36,8 +38,9 @@ $(CSS): $(NODE_STAMP) $(shell find site/static_src -type f 2>/dev/null)
 
 frontend: $(CSS) ## Build the NL Design System CSS and fonts into site/static
 
-messages: $(PY_STAMP) ## Compile the Dutch and English message catalogues
-	cd site && ../$(BIN)/django-admin compilemessages --ignore=.venv >/dev/null
+messages: $(PY_STAMP) ## Compile the Dutch and English message catalogues (.po -> .mo)
+	@# polib (a wagtail-localize dependency) compiles them, so GNU gettext is not needed.
+	@$(BIN)/python -c "import pathlib, polib; [polib.pofile(str(po)).save_as_mofile(str(po.with_suffix('.mo'))) for po in pathlib.Path('site/locale').glob('*/LC_MESSAGES/*.po')]"
 
 install: $(PY_STAMP) frontend messages ## Create .venv, install Python and front-end packages, build CSS, compile messages
 
@@ -57,8 +60,20 @@ serve: install ## Serve the production setup (gunicorn, DEBUG off, whitenoise) o
 	sh -c '$(MANAGE) collectstatic --noinput -v0 && $(MANAGE) migrate --noinput && \
 	$(BIN)/gunicorn limburg.wsgi:application --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -'
 
-test: install ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
-	$(BIN)/pytest $(PYTEST_ARGS)
+browser: ## Make sure Debian's Chromium is there for the browser tests (installs it as root)
+	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "The browser tests need Chromium at $(CHROMIUM): sudo apt-get install chromium (or set CHROMIUM_PATH)"; exit 1; \
+	fi
+
+test: install browser ## Run the whole test suite, browser tests included (SQLite, or PostgreSQL when DATABASE_URL is set)
+	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/pytest $(PYTEST_ARGS)
+
+e2e: install browser ## Run only the real-browser tests (Chromium, axe)
+	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/pytest tests/e2e $(PYTEST_ARGS)
 
 lint: $(PY_STAMP) ## Check code style with ruff
 	$(BIN)/ruff check .

@@ -15,9 +15,10 @@ _SYNTAX = re.compile(r"[^\w\s\"'-]")
 
 
 def clean_query_text(raw: str) -> str:
-    """Printable text, whitespace collapsed, at most MAX_QUERY_LENGTH characters and MAX_TERMS words."""
+    """Printable text, whitespace collapsed, within MAX_QUERY_LENGTH chars and MAX_TERMS words."""
     text = "".join(
-        " " if unicodedata.category(char) in _UNPRINTABLE else char for char in raw[: MAX_QUERY_LENGTH * 4]
+        " " if unicodedata.category(char) in _UNPRINTABLE else char
+        for char in raw[: MAX_QUERY_LENGTH * 4]
     )
     words = text.split()[:MAX_TERMS]
     return " ".join(words)[:MAX_QUERY_LENGTH].strip()

@@ -36,7 +36,7 @@ def with_teaser_images(pages):
 
 
 def localized_pages(page_ids, locale_id):
-    """The live, public pages for ``page_ids``, in order, each in the locale where it is translated."""
+    """The live, public pages for ``page_ids``, in order, each in ``locale_id`` where translated."""
     if not page_ids:
         return []
     keys = dict(Page.objects.filter(pk__in=page_ids).values_list("pk", "translation_key"))
@@ -75,16 +75,16 @@ def page_language_links(page, request, current_language):
     depth_of = {ancestor.translation_key: ancestor.depth for ancestor in ancestors}
     best = {}
     for candidate in (
-        Page.objects.live()
-        .public()
-        .filter(translation_key__in=keys)
-        .select_related("locale")
+        Page.objects.live().public().filter(translation_key__in=keys).select_related("locale")
     ):
         language = candidate.locale.language_code
-        if language not in best or depth_of[candidate.translation_key] > depth_of[best[language].translation_key]:
+        if (
+            language not in best
+            or depth_of[candidate.translation_key] > depth_of[best[language].translation_key]
+        ):
             best[language] = candidate
     links = []
-    for code, name in settings.LANGUAGES:
+    for code, _name in settings.LANGUAGES:
         target = best.get(code)
         if target is None:
             continue
@@ -121,4 +121,3 @@ def path_language_links(request, current_language):
             )
         )
     return links
-

@@ -18,4 +18,3 @@ def page_not_found(request, exception=None):
     response = TemplateResponse(request, "404.html", {"request_path": request.path}, status=404)
     response.render()
     return response
-

@@ -2,10 +2,11 @@
 
 import io
 
-import pytest
 from django.core.management import call_command
 
 from wagtail.models import Locale, Page
+
+import pytest
 
 from limburg.models import HomePage
 

@@ -1,8 +1,9 @@
 """Factories for the shared vocabulary and pages (wagtail-factories / factory_boy)."""
 
+from wagtail.models import Locale
+
 import factory
 import wagtail_factories
-from wagtail.models import Locale
 
 from limburg.models import ContentPage, LimburgImage, Organisation, Place
 

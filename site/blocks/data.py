@@ -10,7 +10,9 @@ from wagtail import blocks
 
 class SourceBlock(blocks.StructBlock):
     name = blocks.CharBlock(
-        label=_("source"), max_length=200, help_text=_("Publisher and title, e.g. 'CBS, Kerncijfers wijken en buurten 2024'.")
+        label=_("source"),
+        max_length=200,
+        help_text=_("Publisher and title, e.g. 'CBS, Kerncijfers wijken en buurten 2024'."),
     )
     url = blocks.URLBlock(label=_("source web address"), required=False)
 
@@ -33,7 +35,10 @@ class KeyFigureValue(blocks.StructValue):
 class KeyFigureBlock(blocks.StructBlock):
     value = blocks.DecimalBlock(label=_("value"), decimal_places=2, max_digits=14)
     unit = blocks.CharBlock(
-        label=_("unit"), required=False, max_length=40, help_text=_("e.g. %, inhabitants, € million")
+        label=_("unit"),
+        required=False,
+        max_length=40,
+        help_text=_("e.g. %, inhabitants, € million"),
     )
     label = blocks.CharBlock(label=_("what it counts"), max_length=160)
     year = blocks.IntegerBlock(label=_("year"), min_value=1900, max_value=2100)

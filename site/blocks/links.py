@@ -55,7 +55,9 @@ class LinkBlock(blocks.StructBlock):
         if len(chosen) != 1:
             message = _("Choose exactly one: a page, a web address or a document.")
             raise StructBlockValidationError(
-                block_errors={name: ValidationError(message) for name in ("page", "url", "document")}
+                block_errors={
+                    name: ValidationError(message) for name in ("page", "url", "document")
+                }
             )
         if value.get("url") and not value.get("label"):
             raise StructBlockValidationError(

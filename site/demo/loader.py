@@ -3,16 +3,17 @@
 from django.apps import apps
 from django.db import transaction
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from limburg.demo.organisations import ORGANISATIONS
 from limburg.demo.pages import HOME, PAGES
 from limburg.demo.users import ensure_demo_users, ensure_groups
 from limburg.models import HomePage, HomePageFeaturedItem, Organisation, Place, SiteSettings, Theme
+from limburg.vocabulary import seed_locales_and_themes
 
+# example.org: a placeholder address until the programme names its own.
 SETTINGS = {
     "organisation_name": "Provincie Limburg",
-    "address": "Limburglaan 10\n6229 GA Maastricht",
     "email": "kennisplatform@example.org",
 }
 
@@ -20,6 +21,8 @@ SETTINGS = {
 class DemoLoader:
     def __init__(self, log=print):
         self.log = log
+        # A flushed database (transactional tests) has lost what migrations seeded.
+        seed_locales_and_themes(Locale, Theme)
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
         self.nl = self.locales["nl"]
         self.translations = [locale for code, locale in self.locales.items() if code != "nl"]
@@ -57,6 +60,10 @@ class DemoLoader:
 
     def load_home(self):
         root = Page.get_first_root_node()
+        if root is None:  # a flushed database; migrations normally create it
+            root = Page.add_root(instance=Page(title="Root", slug="root", locale=self.nl))
+        if Collection.get_first_root_node() is None:
+            Collection.add_root(name="Root")
         home_nl = HomePage.objects.filter(locale=self.nl, depth=2).first()
         if home_nl is None:
             # Replace Wagtail's placeholder "Welcome" page that migrations create
@@ -80,17 +87,15 @@ class DemoLoader:
             self.log("Page: home (nl)")
         homes = {"nl": home_nl}
         for locale in self.translations:
-            homes[locale.language_code] = home_nl.get_translation_or_none(locale) or self._translate(
-                home_nl, root, locale, HOME.get(locale.language_code)
-            )
+            homes[locale.language_code] = home_nl.get_translation_or_none(
+                locale
+            ) or self._translate(home_nl, root, locale, HOME.get(locale.language_code))
         return homes
 
     def load_page(self, spec, parents):
         model = apps.get_model(spec["model"])
         parent_nl = parents["nl"]
-        page = (
-            model.objects.child_of(parent_nl).filter(slug=spec["nl"]["slug"]).first()
-        )
+        page = model.objects.child_of(parent_nl).filter(slug=spec["nl"]["slug"]).first()
         if page is None:
             page = model(
                 locale=self.nl,

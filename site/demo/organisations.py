@@ -76,8 +76,7 @@ ORGANISATIONS = [
         "Gemeente Venlo",
         "gemeente",
         "",
-        "Gemeente van de wijk Vastenavondkamp in Blerick, waar de integrale aanpak in 2019 "
-        "begon.",
+        "Gemeente van de wijk Vastenavondkamp in Blerick, waar de integrale aanpak in 2019 begon.",
         "Municipality of the Vastenavondkamp district in Blerick, where the integrated approach "
         "began in 2019.",
     ),
@@ -256,10 +255,8 @@ ORGANISATIONS = [
         "Incluzio",
         "zorg-en-welzijn",
         "",
-        "Welzijnsorganisatie; een jongerencoach begeleidde het Sparrenveldje in "
-        "Vastenavondkamp.",
-        "Welfare organisation; a youth coach supported the Sparrenveldje pitch in "
-        "Vastenavondkamp.",
+        "Welzijnsorganisatie; een jongerencoach begeleidde het Sparrenveldje in Vastenavondkamp.",
+        "Welfare organisation; a youth coach supported the Sparrenveldje pitch in Vastenavondkamp.",
     ),
     (
         "Rabobank Limburg",

@@ -8,7 +8,9 @@ NAJAARSNOTA = (
     "https://limburg.begrotingsapp.nl/najaarsnota-2025/project/"
     "221-krachtige-gemeenschappen-in-wijken-en-dorpen"
 )
-JAARSTUKKEN = "https://limburg.begrotingsapp.nl/jaarstukken-2024/project/511-leefbare-steden-en-dorpen"
+JAARSTUKKEN = (
+    "https://limburg.begrotingsapp.nl/jaarstukken-2024/project/511-leefbare-steden-en-dorpen"
+)
 LIMBURG_FACTOR = "https://adoc.pub/op-zoek-naar-de-limburg-factor.html"
 LOGIUS = "https://www.logius.nl/actueel/iedereen-kan-op-tijd-voldoen-aan-de-wet-digitale-toegankelijkheid"
 
@@ -204,21 +206,30 @@ PAGES = [
                                 "unit": "",
                                 "label": "gebieden met een intentieovereenkomst",
                                 "year": 2025,
-                                "source": {"name": "Provincie Limburg, Najaarsnota 2025", "url": NAJAARSNOTA},
+                                "source": {
+                                    "name": "Provincie Limburg, Najaarsnota 2025",
+                                    "url": NAJAARSNOTA,
+                                },
                             },
                             {
                                 "value": "26",
                                 "unit": "",
                                 "label": "aanvragen bij het Leefbaarheidsfonds voor bewonersinitiatieven",
                                 "year": 2024,
-                                "source": {"name": "Provincie Limburg, Jaarstukken 2024", "url": JAARSTUKKEN},
+                                "source": {
+                                    "name": "Provincie Limburg, Jaarstukken 2024",
+                                    "url": JAARSTUKKEN,
+                                },
                             },
                             {
                                 "value": "122",
                                 "unit": "",
                                 "label": "aanvragen bij het Leefbaarheidsfonds voor ontmoetingsplekken en voorzieningen",
                                 "year": 2024,
-                                "source": {"name": "Provincie Limburg, Jaarstukken 2024", "url": JAARSTUKKEN},
+                                "source": {
+                                    "name": "Provincie Limburg, Jaarstukken 2024",
+                                    "url": JAARSTUKKEN,
+                                },
                             },
                         ],
                     },
@@ -266,21 +277,30 @@ PAGES = [
                                 "unit": "",
                                 "label": "areas with a declaration of intent",
                                 "year": 2025,
-                                "source": {"name": "Provincie Limburg, Najaarsnota 2025", "url": NAJAARSNOTA},
+                                "source": {
+                                    "name": "Provincie Limburg, Najaarsnota 2025",
+                                    "url": NAJAARSNOTA,
+                                },
                             },
                             {
                                 "value": "26",
                                 "unit": "",
                                 "label": "applications to the Leefbaarheidsfonds for residents' initiatives",
                                 "year": 2024,
-                                "source": {"name": "Provincie Limburg, Jaarstukken 2024", "url": JAARSTUKKEN},
+                                "source": {
+                                    "name": "Provincie Limburg, Jaarstukken 2024",
+                                    "url": JAARSTUKKEN,
+                                },
                             },
                             {
                                 "value": "122",
                                 "unit": "",
                                 "label": "applications to the Leefbaarheidsfonds for meeting places and facilities",
                                 "year": 2024,
-                                "source": {"name": "Provincie Limburg, Jaarstukken 2024", "url": JAARSTUKKEN},
+                                "source": {
+                                    "name": "Provincie Limburg, Jaarstukken 2024",
+                                    "url": JAARSTUKKEN,
+                                },
                             },
                         ],
                     },

@@ -8,7 +8,6 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
-
 PLATFORMS = [
     ("linkedin", "LinkedIn"),
     ("mastodon", "Mastodon"),

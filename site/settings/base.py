@@ -7,7 +7,6 @@ and change only what differs.
 
 from pathlib import Path
 
-
 import dj_database_url
 
 from limburg.settings.env import env_bool, env_int, env_list, env_str
@@ -235,4 +234,3 @@ LOGGING = {
     # Background task runs (search indexing, reference index) are routine.
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
-

@@ -2,10 +2,11 @@
 
 import io
 
-import pytest
 from django.contrib.auth.models import User
 
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+import pytest
 
 from limburg.models import ContentPage, LimburgImage, Place, Theme
 from tests.factories import LimburgImageFactory
@@ -27,7 +28,11 @@ def editor_client(client):
 
 
 def test_vocabulary_listings_load(admin_client):
-    for url in ("/admin/snippets/limburg/theme/", "/admin/snippets/limburg/place/", "/admin/snippets/limburg/organisation/"):
+    for url in (
+        "/admin/snippets/limburg/theme/",
+        "/admin/snippets/limburg/place/",
+        "/admin/snippets/limburg/organisation/",
+    ):
         response = admin_client.get(url)
         assert response.status_code == 200, url
 
@@ -43,17 +48,32 @@ def test_place_with_a_bad_code_is_a_form_error_and_saves_nothing(admin_client):
     before = Place.objects.count()
     response = admin_client.post(
         "/admin/snippets/limburg/place/add/",
-        {"kind": "wijk", "name": "Nieuwe wijk", "code": "WK12", "parent": Place.objects.get(code="GM0917").pk},
+        {
+            "kind": "wijk",
+            "name": "Nieuwe wijk",
+            "code": "WK12",
+            "parent": Place.objects.get(code="GM0917").pk,
+        },
     )
     assert response.status_code == 200
-    assert "is geen CBS-code" in response.content.decode() or "is not a CBS code" in response.content.decode()
+    assert (
+        "is geen CBS-code" in response.content.decode()
+        or "is not a CBS code" in response.content.decode()
+    )
     assert Place.objects.count() == before
 
 
 def test_editor_can_add_a_theme(editor_client, locale_nl):
     response = editor_client.post(
         f"/admin/snippets/limburg/theme/add/?locale={locale_nl.language_code}",
-        {"name": "Energie", "slug": "energie", "description": "", "accent": "turkoois", "sort_order": 60, "locale": locale_nl.pk},
+        {
+            "name": "Energie",
+            "slug": "energie",
+            "description": "",
+            "accent": "turkoois",
+            "sort_order": 60,
+            "locale": locale_nl.pk,
+        },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Theme.objects.filter(slug="energie", locale=locale_nl).exists()
@@ -93,7 +113,9 @@ def test_an_incomplete_page_is_a_form_error_and_saves_nothing(editor_client, pag
     before = ContentPage.objects.count()
     response = editor_client.post(
         f"/admin/pages/add/limburg/contentpage/{about.pk}/",
-        nested_form_data({"title": "", "slug": "", "body": streamfield([]), "action-publish": "publish"}),
+        nested_form_data(
+            {"title": "", "slug": "", "body": streamfield([]), "action-publish": "publish"}
+        ),
     )
     assert response.status_code == 200
     assert ContentPage.objects.count() == before
@@ -123,7 +145,9 @@ def test_svg_upload_is_refused(admin_client):
     before = LimburgImage.objects.count()
     svg = io.BytesIO(b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
     svg.name = "logo.svg"
-    response = admin_client.post("/admin/images/add/", {"title": "Logo", "file": svg, "alt_text": "Logo", "collection": 1})
+    response = admin_client.post(
+        "/admin/images/add/", {"title": "Logo", "file": svg, "alt_text": "Logo", "collection": 1}
+    )
     assert response.status_code == 200
     assert "file" in response.context["form"].errors
     assert LimburgImage.objects.count() == before

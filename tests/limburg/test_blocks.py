@@ -2,8 +2,6 @@
 
 from decimal import Decimal
 
-import pytest
-from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils import translation
@@ -12,6 +10,9 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents import get_document_model
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
+
+import pytest
+from bs4 import BeautifulSoup
 
 from limburg.blocks import ContentStreamBlock, KeyFigureBlock, KeyFiguresBlock, LinkBlock
 from tests.factories import LimburgImageFactory
@@ -95,7 +96,13 @@ def test_link_block_leads_to_the_page_in_the_visitors_language(home_nl):
 def test_key_figure_requires_a_source():
     block = KeyFigureBlock()
     value = block.to_python(
-        {"value": "8", "unit": "", "label": "gebieden", "year": 2025, "source": {"name": "", "url": ""}}
+        {
+            "value": "8",
+            "unit": "",
+            "label": "gebieden",
+            "year": 2025,
+            "source": {"name": "", "url": ""},
+        }
     )
     with pytest.raises(ValidationError):
         block.clean(value)

@@ -4,13 +4,14 @@ import io
 import json
 import shutil
 
-import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from wagtail.models import GroupPagePermission, Page, Revision
+
+import pytest
 
 from limburg.models import Organisation, Place, Theme
 
@@ -75,7 +76,11 @@ def break_feature(path, index, change):
     ("filename", "breakage", "message"),
     [
         (WIJKEN, lambda f: f["properties"].update(statcode="WK12"), "feature 201"),
-        (WIJKEN, lambda f: f["properties"].update(statcode="WK999901", gemeentecode="GM9999"), "GM9999"),
+        (
+            WIJKEN,
+            lambda f: f["properties"].update(statcode="WK999901", gemeentecode="GM9999"),
+            "GM9999",
+        ),
         (GEMEENTEN, lambda f: f["properties"].pop("statnaam"), "statnaam"),
         (GEMEENTEN, lambda f: f.update(geometry=None), "geometry"),
     ],
@@ -131,7 +136,12 @@ def test_load_demo_twice_gives_identical_counts():
 
 def test_load_demo_builds_the_tree_in_both_languages():
     for language, paths in {
-        "nl": ["/nl/", "/nl/praktijkvoorbeelden/", "/nl/kennisbank/", "/nl/over-het-programma/toegankelijkheid/"],
+        "nl": [
+            "/nl/",
+            "/nl/praktijkvoorbeelden/",
+            "/nl/kennisbank/",
+            "/nl/over-het-programma/toegankelijkheid/",
+        ],
         "en": ["/en/", "/en/case-studies/", "/en/knowledge/", "/en/about/accessibility/"],
     }.items():
         urls = {page.url for page in Page.objects.live().filter(locale__language_code=language)}

@@ -1,12 +1,16 @@
 """Interface strings are translatable, and the Dutch catalogue is complete."""
 
-import polib
-import pytest
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-CATALOGUES = {code: settings.LOCALE_PATHS[0] / code / "LC_MESSAGES" / "django.po" for code, _ in settings.LANGUAGES}
+import polib
+import pytest
+
+CATALOGUES = {
+    code: settings.LOCALE_PATHS[0] / code / "LC_MESSAGES" / "django.po"
+    for code, _ in settings.LANGUAGES
+}
 
 
 @pytest.mark.parametrize("language", [code for code, _ in settings.LANGUAGES])

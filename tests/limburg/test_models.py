@@ -1,12 +1,16 @@
 """The shared vocabulary: themes, places, organisations, images."""
 
-import pytest
+import json
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from wagtail.images.forms import get_image_form
 
-from limburg.models import LimburgImage, Organisation, Place, Theme
+import pytest
+
+from limburg.models import Accent, LimburgImage, Organisation, Place, Theme
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +25,9 @@ def test_the_five_policy_themes_are_seeded_in_both_languages(locale_nl, locale_e
 
 
 def test_theme_slug_is_unique_per_locale(locale_nl, locale_en):
-    Theme.objects.create(locale=locale_en, name="Veiligheid", slug="veiligheid")  # other locale: fine
+    Theme.objects.create(
+        locale=locale_en, name="Veiligheid", slug="veiligheid"
+    )  # other locale: fine
     with pytest.raises(IntegrityError), transaction.atomic():
         Theme.objects.create(locale=locale_nl, name="Nog eens", slug="veiligheid")
 
@@ -68,7 +74,9 @@ def test_wijk_must_lie_in_its_gemeente():
 def test_place_hierarchy_follows_cbs():
     wijk = Place.objects.get(code="WK091710")
     with pytest.raises(ValidationError):
-        Place(kind="buurt", name="Buurt", code="BU09171001", parent=Place.objects.get(code="GM0917")).full_clean()
+        Place(
+            kind="buurt", name="Buurt", code="BU09171001", parent=Place.objects.get(code="GM0917")
+        ).full_clean()
     Place(kind="buurt", name="Buurt", code="BU09171001", parent=wijk).full_clean()
 
 
@@ -91,3 +99,12 @@ def test_image_alt_text_is_required():
     assert form_class.base_fields["alt_text"].required
     assert "credit" in form_class.base_fields
     assert "description" not in form_class.base_fields
+
+
+def test_accent_choices_match_the_contrast_checked_palette():
+    # Editors pick from exactly the accents the front-end build checks for contrast.
+    tokens = json.loads(
+        (settings.BASE_DIR / "site/static_src/tokens/limburg.tokens.json").read_text()
+    )
+    palette = {name for name in tokens["accents"] if not name.startswith("$")}
+    assert palette == set(Accent.values)

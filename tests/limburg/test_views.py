@@ -61,14 +61,20 @@ def test_home_page_in_both_languages(client, path, language, heading, other_lang
 
 
 def test_home_shows_the_five_themes_in_the_visitors_language(client):
-    themes_nl = [t.get_text(strip=True) for t in parse(client.get("/nl/")).select(".lp-theme-card h3")]
-    themes_en = [t.get_text(strip=True) for t in parse(client.get("/en/")).select(".lp-theme-card h3")]
+    themes_nl = [
+        t.get_text(strip=True) for t in parse(client.get("/nl/")).select(".lp-theme-card h3")
+    ]
+    themes_en = [
+        t.get_text(strip=True) for t in parse(client.get("/en/")).select(".lp-theme-card h3")
+    ]
     assert themes_nl == ["Veiligheid", "Gezondheid", "Leren", "Werken", "Wonen"]
     assert themes_en == ["Safety", "Health", "Learning", "Work", "Housing"]
 
 
 def test_home_shows_featured_content_localised(client):
-    featured_nl = [a.get_text(strip=True) for a in parse(client.get("/nl/")).select(".lp-teaser__title a")]
+    featured_nl = [
+        a.get_text(strip=True) for a in parse(client.get("/nl/")).select(".lp-teaser__title a")
+    ]
     featured_en = parse(client.get("/en/")).select(".lp-teaser__title a")
     assert "De Limburg-factor" in featured_nl
     # The English home shows the English translations of the same pages.
@@ -83,7 +89,9 @@ def test_switcher_leads_to_the_translation_of_a_deep_page(client):
 
 def test_switcher_falls_back_to_nearest_translated_ancestor(client, page_by_slug):
     about = page_by_slug("over-het-programma")
-    untranslated = ContentPageFactory(parent=about, title="Alleen in het Nederlands", slug="alleen-nl")
+    untranslated = ContentPageFactory(
+        parent=about, title="Alleen in het Nederlands", slug="alleen-nl"
+    )
     untranslated.save_revision().publish()
 
     response = client.get("/nl/over-het-programma/alleen-nl/")
@@ -129,7 +137,9 @@ def test_every_public_page_has_landmarks_and_one_h1(client):
 
 
 def test_footer_links_to_the_statements_in_the_visitors_language(client):
-    links = {a.get_text(strip=True): a["href"] for a in parse(client.get("/en/")).select("footer a")}
+    links = {
+        a.get_text(strip=True): a["href"] for a in parse(client.get("/en/")).select("footer a")
+    }
     assert links["Accessibility statement"] == "/en/about/accessibility/"
     assert links["Privacy statement"] == "/en/about/privacy/"
 
@@ -155,7 +165,9 @@ def test_home_query_count_does_not_grow_with_featured_items(
     with django_assert_max_num_queries(30):
         client.get("/nl/")
     for index in range(6):
-        page = ContentPageFactory(parent=home_nl, title=f"Uitgelicht {index}", slug=f"uitgelicht-{index}")
+        page = ContentPageFactory(
+            parent=home_nl, title=f"Uitgelicht {index}", slug=f"uitgelicht-{index}"
+        )
         page.save_revision().publish()
         HomePageFeaturedItem.objects.create(home_page=home_nl, page=page)
     with django_assert_max_num_queries(30):
@@ -163,10 +175,14 @@ def test_home_query_count_does_not_grow_with_featured_items(
     assert len(parse(response).select(".lp-teaser")) >= 6
 
 
-def test_section_listing_query_count_is_bounded(client, page_by_slug, django_assert_max_num_queries):
+def test_section_listing_query_count_is_bounded(
+    client, page_by_slug, django_assert_max_num_queries
+):
     knowledge = page_by_slug("kennisbank")
     for index in range(8):
-        ContentPageFactory(parent=knowledge, title=f"Artikel {index}", slug=f"artikel-{index}").save_revision().publish()
+        ContentPageFactory(
+            parent=knowledge, title=f"Artikel {index}", slug=f"artikel-{index}"
+        ).save_revision().publish()
     with django_assert_max_num_queries(30):
         response = client.get("/nl/kennisbank/")
     assert len(parse(response).select(".lp-teaser")) == 9

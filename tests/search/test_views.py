@@ -1,9 +1,9 @@
-"""The search page survives hostile input and shows only live, public pages in the visitor's language."""
+"""The search page survives hostile input and shows only live, public pages in one language."""
+
+from wagtail.models import PageViewRestriction
 
 import pytest
 from bs4 import BeautifulSoup
-
-from wagtail.models import PageViewRestriction
 
 from search.query import MAX_QUERY_LENGTH, build_query, clean_query_text
 from tests.factories import ContentPageFactory
@@ -30,7 +30,9 @@ def test_search_finds_dutch_pages_on_the_dutch_page(client):
 
 def test_search_stays_in_the_visitors_language(client):
     # S8: the other language's translation is never listed.
-    assert "The Limburg factor" not in result_titles(client.get("/nl/zoeken/", {"query": "Limburg"}))
+    assert "The Limburg factor" not in result_titles(
+        client.get("/nl/zoeken/", {"query": "Limburg"})
+    )
     english = result_titles(client.get("/en/search/", {"query": "Limburg factor"}))
     assert "The Limburg factor" in english
     assert "De Limburg-factor" not in english
@@ -45,10 +47,40 @@ def test_quoted_phrase_is_a_phrase_search(client, page_by_slug):
 @pytest.mark.parametrize(
     "query",
     [
-        '"', 'foo"bar', 'he said "hi', "\x00", "a\x00b", "   ", "\t", "",
-        "ab " * 500, "x" * 50_000, 'a:"' * 7000, "-", "*", "AND", "OR", "NOT x", "NEAR(a b)",
-        "{title} : x", "title:x", "\\", "'", "it's", "%", "%s", "😀", "\u202egezond",
-        "ice & fire", "-Data", "Data-X.2", "\x0b", "\ufffe", "()", '""', "' OR 1=1 --",
+        '"',
+        'foo"bar',
+        'he said "hi',
+        "\x00",
+        "a\x00b",
+        "   ",
+        "\t",
+        "",
+        "ab " * 500,
+        "x" * 50_000,
+        'a:"' * 7000,
+        "-",
+        "*",
+        "AND",
+        "OR",
+        "NOT x",
+        "NEAR(a b)",
+        "{title} : x",
+        "title:x",
+        "\\",
+        "'",
+        "it's",
+        "%",
+        "%s",
+        "😀",
+        "\u202egezond",
+        "ice & fire",
+        "-Data",
+        "Data-X.2",
+        "\x0b",
+        "\ufffe",
+        "()",
+        '""',
+        "' OR 1=1 --",
     ],
 )
 def test_hostile_queries_never_fail(client, query):
@@ -81,10 +113,14 @@ def test_drafts_and_private_pages_do_not_leak(client, page_by_slug):
     main = response.content.decode().split("<main", 1)[1]
     for leaked in ("Concept", "Besloten", "Nieuwe titel"):
         assert leaked not in main
-    assert "De Limburg-factor" in result_titles(client.get("/nl/zoeken/", {"query": "Limburg-factor"}))
+    assert "De Limburg-factor" in result_titles(
+        client.get("/nl/zoeken/", {"query": "Limburg-factor"})
+    )
 
 
-def test_results_are_paginated_with_bounded_queries(client, page_by_slug, django_assert_max_num_queries):
+def test_results_are_paginated_with_bounded_queries(
+    client, page_by_slug, django_assert_max_num_queries
+):
     knowledge = page_by_slug("kennisbank")
     for index in range(25):
         ContentPageFactory(
@@ -94,7 +130,10 @@ def test_results_are_paginated_with_bounded_queries(client, page_by_slug, django
         first = client.get("/nl/zoeken/", {"query": "wijkaanpak"})
     assert len(result_titles(first)) == 10
     soup = BeautifulSoup(first.content, "html.parser")
-    assert soup.select_one("nav.utrecht-pagination a[rel='next']")["href"] == "?query=wijkaanpak&page=2"
+    assert (
+        soup.select_one("nav.utrecht-pagination a[rel='next']")["href"]
+        == "?query=wijkaanpak&page=2"
+    )
     third = client.get("/nl/zoeken/", {"query": "wijkaanpak", "page": "3"})
     assert len(result_titles(third)) == 5
     # A page number out of range or not a number shows a valid page, not an error.

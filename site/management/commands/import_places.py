@@ -68,7 +68,10 @@ def read_features(path: Path, kind: str, boundary_source: str) -> list[PlaceRow]
         except ValidationError:
             raise CommandError(f"{where}: {code!r} is not a CBS code for a {kind}.") from None
         geometry = feature.get("geometry")
-        if not isinstance(geometry, dict) or geometry.get("type") not in {"Polygon", "MultiPolygon"}:
+        if not isinstance(geometry, dict) or geometry.get("type") not in {
+            "Polygon",
+            "MultiPolygon",
+        }:
             raise CommandError(f"{where} ({code}): geometry must be a Polygon or MultiPolygon.")
         if kind == Place.Kind.WIJK:
             parent_code = str(properties.get("gemeentecode") or f"GM{code[2:6]}")
@@ -86,7 +89,9 @@ def read_features(path: Path, kind: str, boundary_source: str) -> list[PlaceRow]
 
 
 class Command(BaseCommand):
-    help = "Import every Limburg gemeente and wijk (CBS codes, names, boundaries) from the open data."
+    help = (
+        "Import every Limburg gemeente and wijk (CBS codes, names, boundaries) from the open data."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -119,7 +124,9 @@ class Command(BaseCommand):
                 (place.code, place)
                 for place in Place.objects.filter(code__in=[row.code for row in rows])
             )
-            progress = tqdm(rows, desc="Places", unit="place", disable=verbosity < 1, file=self.stderr)
+            progress = tqdm(
+                rows, desc="Places", unit="place", disable=verbosity < 1, file=self.stderr
+            )
             for row in progress:
                 place = by_code.get(row.code) or Place(code=row.code)
                 is_new = place.pk is None

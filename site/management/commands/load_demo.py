@@ -17,7 +17,9 @@ class Command(BaseCommand):
         log = self.stdout.write if verbosity > 1 else (lambda message: None)
         created_users = DemoLoader(log=log).load()
         if created_users:
-            self.stdout.write(self.style.WARNING("Demo users (demo only, never use in production):"))
+            self.stdout.write(
+                self.style.WARNING("Demo users (demo only, never use in production):")
+            )
             for username, password in created_users:
                 self.stdout.write(f"  {username:<12} {password}")
             self.stdout.write("These passwords are shown only now.")
