@@ -101,22 +101,30 @@ def page_language_links(page, request, current_language):
     return links
 
 
-def path_language_links(request, current_language):
-    """Language links for a view that is not a page (search, error pages)."""
+def path_language_links(request, current_language, *, to_home=False):
+    """Language links for a view that is not a page (search), keeping its query.
+
+    With ``to_home`` (error pages) every link leads to that language's home page:
+    the same address in another language would be just as missing.
+    """
     path = request.path
+    query = request.GET.urlencode()
     links = []
     for code, _name in settings.LANGUAGES:
-        url = translate_url(path, code)
-        is_translation = url != path or code == current_language
-        if not is_translation:
-            url = f"/{code}/"
+        is_current = code == current_language
+        translated = translate_url(path, code)
+        is_translation = not to_home and (is_current or translated != path)
+        if is_translation:
+            url = f"{translated}?{query}" if query else translated
+        else:
+            url = path if is_current else f"/{code}/"
         links.append(
             LanguageLink(
                 language_code=code,
                 name=get_language_info(code)["name_local"],
                 url=url,
                 full_url=request.build_absolute_uri(url),
-                is_current=code == current_language,
+                is_current=is_current,
                 is_translation=is_translation,
             )
         )

@@ -15,6 +15,6 @@ def root_redirect(request):
 def page_not_found(request, exception=None):
     # LocaleMiddleware has activated the language of the URL's prefix (or the
     # visitor's preference for an address without one), so the page is in it.
-    response = TemplateResponse(request, "404.html", {"request_path": request.path}, status=404)
+    response = TemplateResponse(request, "404.html", {"is_error_page": True}, status=404)
     response.render()
     return response

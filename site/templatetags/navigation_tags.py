@@ -49,4 +49,4 @@ def language_links(context):
     page = context.get("page")
     if isinstance(page, Page) and page.pk:
         return page_language_links(page, request, get_language())
-    return path_language_links(request, get_language())
+    return path_language_links(request, get_language(), to_home=context.get("is_error_page", False))

@@ -193,3 +193,42 @@ def test_theme_accent_is_a_class_never_an_inline_style(client):
     assert 'style="' not in html
     accents = set(re.findall(r"lp-accent--(\w+)", html))
     assert accents <= {choice for choice, _label in Theme._meta.get_field("accent").choices}
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/nl/", ["Home", "Praktijkvoorbeelden", "Kennisbank", "Over het programma", "Zoeken"]),
+        ("/en/", ["Home", "Case studies", "Knowledge base", "About the programme", "Search"]),
+    ],
+)
+def test_main_menu_lists_the_sections_and_search(client, path, expected):
+    menu = parse(client.get(path)).select("nav.lp-main-nav a")
+    assert [link.get_text(strip=True) for link in menu] == expected
+    assert menu[0]["aria-current"] == "page"
+
+
+def test_404_has_no_alternates_and_its_switcher_leads_home(client):
+    soup = parse(client.get("/nl/bestaat-niet/"))
+    assert not soup.select('link[rel="alternate"][hreflang]')
+    assert language_nav(soup).select_one('a[hreflang="en"]')["href"] == "/en/"
+
+
+def test_switcher_on_the_search_page_keeps_the_query(client):
+    soup = parse(client.get("/nl/zoeken/", {"query": "gezondheid"}))
+    assert language_nav(soup).select_one('a[hreflang="en"]')["href"] == "/en/search/?query=gezondheid"
+    alternates = {link["hreflang"] for link in soup.select('link[rel="alternate"][hreflang]')}
+    assert alternates == {"nl", "en", "x-default"}
+
+
+def test_titles_are_escaped_everywhere(client, page_by_slug):
+    # X3: markup in a title is shown as text on the page, in cards, breadcrumbs and search results.
+    payload = '"><img src=x onerror=alert(1)>{{7*7}}'
+    about = page_by_slug("over-het-programma")
+    page = ContentPageFactory(parent=about, title=f"Wijk {payload}", slug="xss", summary=payload)
+    page.save_revision().publish()
+    for url in ("/nl/over-het-programma/xss/", "/nl/over-het-programma/", "/nl/zoeken/?query=Wijk"):
+        html = client.get(url).content.decode()
+        assert "<img src=x" not in html, url
+        assert "&lt;img src=x onerror=alert(1)&gt;" in html, url
+        assert "49" not in html.replace("2049", ""), url
