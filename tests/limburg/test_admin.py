@@ -1,6 +1,8 @@
 """The real Wagtail admin over HTTP: the vocabulary, pages and images."""
 
 import io
+import struct
+import zlib
 
 from django.contrib.auth.models import User
 
@@ -147,6 +149,34 @@ def test_svg_upload_is_refused(admin_client):
     svg.name = "logo.svg"
     response = admin_client.post(
         "/admin/images/add/", {"title": "Logo", "file": svg, "alt_text": "Logo", "collection": 1}
+    )
+    assert response.status_code == 200
+    assert "file" in response.context["form"].errors
+    assert LimburgImage.objects.count() == before
+
+
+def png_header_only(width, height):
+    """A tiny PNG that claims to be width x height: a decompression bomb's header."""
+
+    def chunk(kind, data):
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    body = (
+        chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b"")
+    )
+    return b"\x89PNG\r\n\x1a\n" + body
+
+
+def test_decompression_bomb_is_a_form_error(admin_client):
+    # U1: refused on its pixel count before anything is decoded.
+    bomb = io.BytesIO(png_header_only(30_000, 30_000))
+    bomb.name = "bom.png"
+    before = LimburgImage.objects.count()
+    response = admin_client.post(
+        "/admin/images/add/", {"title": "Bom", "file": bomb, "alt_text": "Bom", "collection": 1}
     )
     assert response.status_code == 200
     assert "file" in response.context["form"].errors

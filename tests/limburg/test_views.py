@@ -216,7 +216,9 @@ def test_404_has_no_alternates_and_its_switcher_leads_home(client):
 
 def test_switcher_on_the_search_page_keeps_the_query(client):
     soup = parse(client.get("/nl/zoeken/", {"query": "gezondheid"}))
-    assert language_nav(soup).select_one('a[hreflang="en"]')["href"] == "/en/search/?query=gezondheid"
+    assert (
+        language_nav(soup).select_one('a[hreflang="en"]')["href"] == "/en/search/?query=gezondheid"
+    )
     alternates = {link["hreflang"] for link in soup.select('link[rel="alternate"][hreflang]')}
     assert alternates == {"nl", "en", "x-default"}
 
@@ -231,4 +233,4 @@ def test_titles_are_escaped_everywhere(client, page_by_slug):
         html = client.get(url).content.decode()
         assert "<img src=x" not in html, url
         assert "&lt;img src=x onerror=alert(1)&gt;" in html, url
-        assert "49" not in html.replace("2049", ""), url
+        assert "{{7*7}}" in html, url
