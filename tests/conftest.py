@@ -3,6 +3,8 @@
 import io
 
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Locale, Page
 
@@ -17,6 +19,19 @@ def django_db_setup(django_db_setup, django_db_blocker):
     # inside its own transaction that is rolled back afterwards.
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0, stdout=io.StringIO(), stderr=io.StringIO())
+
+
+@pytest.fixture
+def count_queries():
+    """How many queries a call makes; pair with django_assert_max_num_queries to show
+    that a listing's query count does not grow with its content."""
+
+    def count(call):
+        with CaptureQueriesContext(connection) as context:
+            call()
+        return len(context.captured_queries)
+
+    return count
 
 
 @pytest.fixture

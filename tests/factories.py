@@ -1,5 +1,7 @@
 """Factories for the shared vocabulary and pages (wagtail-factories / factory_boy)."""
 
+from django.utils.text import slugify
+
 from wagtail.models import Locale
 
 import factory
@@ -40,3 +42,15 @@ class ContentPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ContentPage
+
+
+def publish_content_pages(parent, count, title):
+    """``count`` live content pages under ``parent``, titled "<title> 0", "<title> 1", …"""
+    pages = []
+    for index in range(count):
+        page = ContentPageFactory(
+            parent=parent, title=f"{title} {index}", slug=f"{slugify(title)}-{index}"
+        )
+        page.save_revision().publish()
+        pages.append(page)
+    return pages

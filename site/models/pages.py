@@ -99,12 +99,8 @@ class HomePage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
 
     parent_page_types = ["wagtailcore.Page"]
-    # Domain apps register their index pages as children of the home page.
-    subpage_types = [
-        "limburg.ContentPage",
-        "casestudies.CaseStudyIndexPage",
-        "knowledge.KnowledgeIndexPage",
-    ]
+    # No subpage_types: the page types that may sit under the home page say so
+    # themselves (parent_page_types), so limburg never names a domain app.
     max_count_per_parent = 1
 
     class Meta:
@@ -174,7 +170,7 @@ class ContentPage(ThemesMixin, PlacesMixin, BasePage):
         *PlacesMixin.search_fields,
     ]
 
-    parent_page_types = ["limburg.HomePage", "limburg.ContentPage"]
+    # Any parent whose subpage_types allow it (the home page, section fronts).
     subpage_types = ["limburg.ContentPage"]
 
     class Meta:

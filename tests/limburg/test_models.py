@@ -10,7 +10,17 @@ from wagtail.images.forms import get_image_form
 
 import pytest
 
-from limburg.models import Accent, LimburgImage, Organisation, Place, Theme
+from casestudies.models import CaseStudyIndexPage
+from knowledge.models import KnowledgeIndexPage
+from limburg.models import (
+    Accent,
+    ContentPage,
+    HomePage,
+    LimburgImage,
+    Organisation,
+    Place,
+    Theme,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +118,14 @@ def test_accent_choices_match_the_contrast_checked_palette():
     )
     palette = {name for name in tokens["accents"] if not name.startswith("$")}
     assert palette == set(Accent.values)
+
+
+def test_page_tree_rules(home_nl, page_by_slug):
+    allowed_under_home = set(HomePage.allowed_subpage_models())
+    assert {ContentPage, CaseStudyIndexPage, KnowledgeIndexPage} <= allowed_under_home
+    assert HomePage not in allowed_under_home
+    assert ContentPage.can_create_at(page_by_slug("kennisbank"))
+    assert ContentPage.can_create_at(page_by_slug("over-het-programma"))
+    # One case-study section per home page (that is: per language).
+    assert not CaseStudyIndexPage.can_create_at(home_nl)
+    assert not ContentPage.can_create_at(page_by_slug("praktijkvoorbeelden"))
