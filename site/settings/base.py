@@ -13,8 +13,9 @@ from limburg.settings.env import env_bool, env_int, env_list, env_str
 
 SITE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = SITE_DIR.parent
-# Real open data and content facts shared with the project (see README).
-SHARED_DATA_DIR = Path(env_str("SHARED_DATA_DIR", str(BASE_DIR.parent / "shared" / "data")))
+# Real open data (CBS, Kadaster): a verbatim copy of the programme's shared/data,
+# with its provenance README, kept in the repository so every checkout has it.
+SHARED_DATA_DIR = Path(env_str("SHARED_DATA_DIR", str(SITE_DIR / "data")))
 
 SECRET_KEY = env_str("SECRET_KEY")
 DEBUG = False

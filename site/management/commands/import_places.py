@@ -98,7 +98,7 @@ class Command(BaseCommand):
             "--data-dir",
             type=Path,
             default=settings.SHARED_DATA_DIR,
-            help="Folder with the GeoJSON files (default: SHARED_DATA_DIR, ../shared/data).",
+            help="Folder with the GeoJSON files (default: SHARED_DATA_DIR, site/data).",
         )
 
     def handle(self, *args, data_dir: Path, verbosity: int = 1, **options):
