@@ -6,3 +6,9 @@ class CaseStudiesConfig(AppConfig):
     name = "casestudies"
     verbose_name = _("Case studies")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def load_demo(self, log):
+        """Called by `load_demo` once the shared demo content exists."""
+        from casestudies.demo import CaseStudyDemo
+
+        CaseStudyDemo(log=log).load()

@@ -1,25 +1,20 @@
 """Turning what a visitor typed into a safe search query."""
 
 import re
-import unicodedata
 
 from wagtail.search.utils import parse_query_string
+
+from limburg.text import printable
 
 # Like modelsearch's own cap: long input costs time and finds nothing more.
 MAX_QUERY_LENGTH = 255
 MAX_TERMS = 32
-# Control and format characters (NUL, vertical tab, RTL override, …) break
-# full-text backends and feed writers; they never carry meaning in a query.
-_UNPRINTABLE = {"Cc", "Cf", "Cs", "Co", "Cn"}
 _SYNTAX = re.compile(r"[^\w\s\"'-]")
 
 
 def clean_query_text(raw: str) -> str:
     """Printable text, whitespace collapsed, within MAX_QUERY_LENGTH chars and MAX_TERMS words."""
-    text = "".join(
-        " " if unicodedata.category(char) in _UNPRINTABLE else char
-        for char in raw[: MAX_QUERY_LENGTH * 4]
-    )
+    text = printable(raw[: MAX_QUERY_LENGTH * 4])
     words = text.split()[:MAX_TERMS]
     return " ".join(words)[:MAX_QUERY_LENGTH].strip()
 

@@ -41,7 +41,13 @@ class KeyFigureBlock(blocks.StructBlock):
         help_text=_("e.g. %, inhabitants, € million"),
     )
     label = blocks.CharBlock(label=_("what it counts"), max_length=160)
-    year = blocks.IntegerBlock(label=_("year"), min_value=1900, max_value=2100)
+    year = blocks.IntegerBlock(
+        label=_("year"),
+        min_value=1900,
+        max_value=2100,
+        required=False,
+        help_text=_("The year the figure is about. Leave empty when the source does not say."),
+    )
     source = SourceBlock(label=_("source"), help_text=_("No figure without a source."))
 
     class Meta:

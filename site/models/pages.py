@@ -1,5 +1,6 @@
 """The base page every page type inherits, the home page and the plain content page."""
 
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +31,8 @@ class BasePage(Page):
     summary = models.TextField(
         _("summary"),
         max_length=300,
+        # TextField's max_length only shapes the form; this holds for every save.
+        validators=[MaxLengthValidator(300)],
         blank=True,
         help_text=_(
             "Two or three plain sentences (language level B1) that tell a resident what this "

@@ -16,6 +16,11 @@ PAGES = [
     "/nl/kennisbank/limburg-factor/",
     "/en/knowledge/limburg-factor/",
     "/nl/praktijkvoorbeelden/",
+    "/nl/praktijkvoorbeelden/?theme=gezondheid&sort=title",
+    "/nl/praktijkvoorbeelden/?theme=bestaat-niet",
+    "/nl/praktijkvoorbeelden/donderberg-roermond/",
+    "/nl/praktijkvoorbeelden/vastenavondkamp-venlo/",
+    "/nl/praktijkvoorbeelden/trendbreuk-zuid-limburg/",
     "/nl/zoeken/?query=limburg",
     "/en/search/?query=zzzqqq",
     "/nl/bestaat-niet/",
@@ -91,3 +96,25 @@ def test_axe_harness_reports_violations(page):
     violations = run_axe(page)
     assert any(line.startswith("image-alt") for line in violations)
     assert any(line.startswith("html-has-lang") for line in violations)
+
+
+def test_case_study_filters_work_without_javascript(demo_site, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(demo_site.url + "/nl/praktijkvoorbeelden/")
+    page.select_option("#filter-theme", "gezondheid")
+    page.check("#filter-lessons")
+    page.get_by_role("button", name="Toon resultaten").click()
+    page.wait_for_url("**theme=gezondheid**")
+    assert page.locator(".lp-listing__results .lp-teaser").count() == 1
+    assert "Trendbreuk" in page.locator(".lp-listing__results .lp-teaser__title").inner_text()
+    context.close()
+
+
+def test_case_study_prints_as_a_handout(demo_site, page):
+    page.goto(demo_site.url + "/nl/praktijkvoorbeelden/donderberg-roermond/")
+    page.emulate_media(media="print")
+    assert not page.locator("nav.lp-main-nav").is_visible()
+    assert not page.locator(".lp-header__tools").is_visible()
+    assert page.locator("h1").is_visible()
+    assert page.locator(".lp-timeline").is_visible()

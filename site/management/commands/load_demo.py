@@ -3,6 +3,7 @@
 Idempotent: a second run adds nothing and changes nothing.
 """
 
+from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -16,6 +17,11 @@ class Command(BaseCommand):
         call_command("import_places", verbosity=verbosity, stdout=self.stdout, stderr=self.stderr)
         log = self.stdout.write if verbosity > 1 else (lambda message: None)
         created_users = DemoLoader(log=log).load()
+        # Domain apps add their own demo content through an AppConfig hook, so
+        # limburg never imports them.
+        for app_config in apps.get_app_configs():
+            if app_config.name != "limburg" and hasattr(app_config, "load_demo"):
+                app_config.load_demo(log=log)
         if created_users:
             self.stdout.write(
                 self.style.WARNING("Demo users (demo only, never use in production):")

@@ -1,0 +1,516 @@
+"""Case study pages and their section front."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+
+from casestudies.blocks import (
+    CaseStudySectionStreamBlock,
+    KeyFigureStreamBlock,
+    MilestoneStreamBlock,
+    SourceStreamBlock,
+)
+from limburg.models import BaseIndexPage, BasePage, PlacesMixin, ThemesMixin
+from limburg.translation import localized_pages, with_teaser_images
+
+YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
+
+
+class CaseStudyIndexPage(RoutablePageMixin, BaseIndexPage):
+    """The case studies section, one per language: a filterable listing, a map and a feed."""
+
+    subpage_types = ["casestudies.CaseStudyPage"]
+
+    class Meta:
+        verbose_name = _("case study index page")
+
+    def case_studies(self):
+        """The live, public case studies of this section's language."""
+        return (
+            CaseStudyPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .descendant_of(self)
+        )
+
+    @path("")
+    def listing(self, request):
+        from casestudies.listing import CaseStudyListing
+
+        listing = CaseStudyListing(self, request)
+        response = self.render(request, context_overrides={"listing": listing})
+        if not listing.is_valid:
+            response.status_code = 400
+        return response
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from casestudies.feeds import CaseStudyFeed
+
+        return CaseStudyFeed(self)(request)
+
+
+class CaseStudyPageForm(WagtailAdminPageForm):
+    """Rules that span fields or relations, with messages editors understand."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "themes" in self.fields and not cleaned_data.get("themes"):
+            self.add_error("themes", _("Choose at least one theme."))
+        if "places" in self.fields and not cleaned_data.get("places"):
+            self.add_error(
+                "places",
+                _("Choose at least one place: the map and “what happens in my wijk” depend on it."),
+            )
+        start, end = cleaned_data.get("start_year"), cleaned_data.get("end_year")
+        if start and end and end < start:
+            self.add_error("end_year", _("The end year cannot be before the start year."))
+        return cleaned_data
+
+
+class CaseStudyPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "casestudies.CaseStudyPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class CaseStudyPage(ThemesMixin, PlacesMixin, BasePage):
+    class Kind(models.TextChoices):
+        GEBIEDSAANPAK = "gebiedsaanpak", _("area-based approach")
+        PROGRAMMA = "programma", _("programme")
+        PROJECT = "project", _("project")
+        INTERVENTIE = "interventie-in-de-praktijk", _("intervention in practice")
+
+    class Status(models.TextChoices):
+        VERKENNING = "verkenning", _("exploration")
+        INTENTIEOVEREENKOMST = "intentieovereenkomst", _("declaration of intent")
+        LOPEND = "lopend", _("running")
+        AFGEROND = "afgerond", _("completed")
+
+    kind = models.CharField(
+        _("kind"),
+        max_length=40,
+        choices=Kind.choices,
+        help_text=_(
+            "Area-based approach: an aandachtswijk or village; programme: several places or "
+            "projects under one name; project: one piece of work; intervention in practice: a "
+            "described method as it is used here."
+        ),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=40,
+        choices=Status.choices,
+        help_text=_("Where it stands now. Keep it current, with the “last checked” date."),
+    )
+    start_year = models.PositiveSmallIntegerField(
+        _("start year"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        help_text=_("The year the work started. Leave empty when no source gives it."),
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        help_text=_("The year it ended or will end. Not before the start year."),
+    )
+    # Required here (optional on other pages): residents read this first.
+    summary = models.TextField(
+        _("summary for residents"),
+        max_length=300,
+        validators=[MaxLengthValidator(300)],
+        help_text=_(
+            "Two or three plain sentences (language level B1): what happens, where, for whom. "
+            "At most 300 characters. Shown on cards and in search results."
+        ),
+    )
+    introduction = RichTextField(
+        _("introduction for professionals"),
+        editor="minimal",
+        blank=True,
+        help_text=_("The approach in a paragraph, for municipalities and professionals."),
+    )
+    background = StreamField(
+        CaseStudySectionStreamBlock(),
+        verbose_name=_("background"),
+        blank=True,
+        help_text=_("Why it started: the situation and the question (aanleiding)."),
+    )
+    approach = StreamField(
+        CaseStudySectionStreamBlock(),
+        verbose_name=_("approach"),
+        blank=True,
+        help_text=_("What is done, by whom and how (aanpak)."),
+    )
+    results = StreamField(
+        CaseStudySectionStreamBlock(),
+        verbose_name=_("results"),
+        blank=True,
+        help_text=_("What it achieved so far, with sources (resultaten)."),
+    )
+    what_did_not_work = StreamField(
+        CaseStudySectionStreamBlock(),
+        verbose_name=_("what did not work"),
+        blank=True,
+        help_text=_(
+            "What did not work or got stuck, and why. Others learn most from this; "
+            "visitors can filter on it (wat werkte niet)."
+        ),
+    )
+    lessons = StreamField(
+        CaseStudySectionStreamBlock(),
+        verbose_name=_("lessons learned"),
+        blank=True,
+        help_text=_("What others can take from it (geleerde lessen)."),
+    )
+    # Kept in step with what_did_not_work on save, so the listing can filter and
+    # count on it in SQL (a StreamField's JSON cannot be tested portably).
+    has_what_did_not_work = models.BooleanField(default=False, editable=False)
+    key_figures = StreamField(
+        KeyFigureStreamBlock(),
+        verbose_name=_("key figures"),
+        blank=True,
+        help_text=_("Up to six figures, each with its source."),
+    )
+    timeline = StreamField(
+        MilestoneStreamBlock(),
+        verbose_name=_("timeline"),
+        blank=True,
+        help_text=_("Milestones in order: signing, phases, openings."),
+    )
+    contact_name = models.CharField(_("contact name"), max_length=150, blank=True)
+    contact_role = models.CharField(_("contact role"), max_length=150, blank=True)
+    contact_organisation = models.ForeignKey(
+        "limburg.Organisation",
+        verbose_name=_("contact organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    documents = StreamField(
+        [("document", DocumentChooserBlock(label=_("document")))],
+        verbose_name=_("documents"),
+        blank=True,
+        help_text=_("Plans, agreements, evaluations: the PDF first."),
+    )
+    sources = StreamField(
+        SourceStreamBlock(),
+        verbose_name=_("sources"),
+        blank=True,
+        help_text=_("Where the facts on this page come from."),
+    )
+    last_checked = models.DateField(
+        _("last checked"),
+        default=timezone.localdate,
+        help_text=_("When an editor last checked that this page is still correct."),
+    )
+    tags = ClusterTaggableManager(
+        through=CaseStudyPageTag,
+        verbose_name=_("tags"),
+        blank=True,
+        help_text=_("Free tags beside the themes."),
+    )
+
+    base_form_class = CaseStudyPageForm
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
+                FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
+                FieldPanel("last_checked"),
+            ],
+            heading=_("Kind and status"),
+        ),
+        MultiFieldPanel(
+            [*ThemesMixin.panels, *PlacesMixin.panels, FieldPanel("tags")],
+            heading=_("Themes and places"),
+        ),
+        InlinePanel("partners", label=_("Partners"), heading=_("Partners")),
+        InlinePanel("funding", label=_("Funding"), heading=_("Funding")),
+        FieldPanel("background"),
+        FieldPanel("approach"),
+        FieldPanel("results"),
+        FieldPanel("what_did_not_work"),
+        FieldPanel("lessons"),
+        FieldPanel("key_figures"),
+        FieldPanel("timeline"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_role")]),
+                FieldRowPanel([FieldPanel("contact_organisation"), FieldPanel("contact_email")]),
+            ],
+            heading=_("Contact"),
+        ),
+        FieldPanel("documents"),
+        InlinePanel(
+            "related_pages", label=_("Related"), heading=_("Related case studies and research")
+        ),
+        FieldPanel("sources"),
+    ]
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("short_title"), FieldPanel("teaser_image")], heading=_("Teaser")
+        ),
+        *BasePage.promote_panels[1:],
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("background"),
+        index.SearchField("approach"),
+        index.SearchField("results"),
+        index.SearchField("what_did_not_work"),
+        index.SearchField("lessons"),
+        index.FilterField("kind"),
+        index.FilterField("status"),
+        index.FilterField("start_year"),
+        index.FilterField("has_what_did_not_work"),
+        *ThemesMixin.search_fields,
+        *PlacesMixin.search_fields,
+        index.RelatedFields(
+            "partners", [index.RelatedFields("organisation", [index.SearchField("name")])]
+        ),
+    ]
+
+    parent_page_types = ["casestudies.CaseStudyIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("case study")
+        verbose_name_plural = _("case studies")
+
+    def clean(self):
+        super().clean()
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
+
+    def save(self, *args, **kwargs):
+        self.has_what_did_not_work = bool(self.what_did_not_work)
+        return super().save(*args, **kwargs)
+
+    @property
+    def period(self):
+        if self.start_year and self.end_year:
+            return f"{self.start_year}–{self.end_year}"
+        return str(self.start_year or "")
+
+    @cached_property
+    def partner_list(self):
+        return list(
+            self.partners.select_related("organisation", "organisation__logo").prefetch_related(
+                "organisation__logo__renditions"
+            )
+        )
+
+    @cached_property
+    def theme_list(self):
+        return list(self.themes.all())
+
+    @cached_property
+    def place_list(self):
+        return list(self.places.select_related("parent"))
+
+    @cached_property
+    def tag_list(self):
+        return list(self.tags.all())
+
+    @cached_property
+    def funding_list(self):
+        return list(self.funding.select_related("instrument"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["listing_url"] = self.get_parent().get_url(request)
+        context["structured_data"] = self.structured_data(request)
+        return context
+
+    def structured_data(self, request):
+        """schema.org metadata: what, where, by whom, when."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": self.title,
+            "description": self.summary,
+            "inLanguage": self.locale.language_code,
+            "url": self.get_full_url(request),
+            "about": [{"@type": "Thing", "name": theme.name} for theme in self.theme_list],
+            "keywords": [tag.name for tag in self.tag_list],
+            "spatialCoverage": [
+                {"@type": "Place", "name": place.name, "identifier": place.code}
+                for place in self.place_list
+            ],
+            "contributor": [
+                {
+                    "@type": "Organization",
+                    "name": partner.organisation.name,
+                    **(
+                        {"url": partner.organisation.website}
+                        if partner.organisation.website
+                        else {}
+                    ),
+                }
+                for partner in self.partner_list
+            ],
+        }
+        if self.first_published_at:
+            data["datePublished"] = self.first_published_at.isoformat()
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if self.start_year:
+            data["temporalCoverage"] = f"{self.start_year}/{self.end_year or '..'}"
+        return data
+
+    def chosen_related_pages(self):
+        return localized_pages(
+            [item.related_page_id for item in self.related_pages.all()], self.locale_id
+        )
+
+    def suggested_case_studies(self, limit=3):
+        """Other case studies in this language that share the most themes and places."""
+        theme_ids = [theme.pk for theme in self.theme_list]
+        place_ids = [place.pk for place in self.place_list]
+        chosen = [item.related_page_id for item in self.related_pages.all()]
+        suggestions = (
+            CaseStudyPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .exclude(pk__in=[self.pk, *chosen])
+            .filter(models.Q(themes__in=theme_ids) | models.Q(places__in=place_ids))
+            .annotate(
+                shared=models.Count("themes", filter=models.Q(themes__in=theme_ids), distinct=True)
+                + models.Count("places", filter=models.Q(places__in=place_ids), distinct=True)
+            )
+            .order_by("-shared", "title")[:limit]
+        )
+        return with_teaser_images(suggestions)
+
+
+class CaseStudyPartner(Orderable):
+    class Role(models.TextChoices):
+        TREKKER = "trekker", _("lead")
+        PARTNER = "partner", _("partner")
+        FINANCIER = "financier", _("funder")
+        KENNISPARTNER = "kennispartner", _("knowledge partner")
+
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(
+        "limburg.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PARTNER)
+    commitment = models.TextField(
+        _("what they commit"),
+        blank=True,
+        max_length=500,
+        help_text=_("Money, people, homes, expertise… Optional."),
+    )
+
+    panels = [FieldPanel("organisation"), FieldPanel("role"), FieldPanel("commitment")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+
+class CaseStudyFunding(Orderable):
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="funding")
+    instrument = models.ForeignKey(
+        "casestudies.FundingInstrument",
+        verbose_name=_("instrument"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    amount = models.DecimalField(
+        _("amount (€)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("In euros, where a source gives it."),
+    )
+    start_year = models.PositiveSmallIntegerField(
+        _("from"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("until"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    description = models.CharField(
+        _("what it is for"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "e.g. 'total of the implementation plan, including € 2.3 million from the province'"
+        ),
+    )
+    source_name = models.CharField(
+        _("source"),
+        max_length=255,
+        help_text=_("Every amount needs its source: publisher and title."),
+    )
+    source_url = models.URLField(_("source web address"), blank=True)
+
+    panels = [
+        FieldPanel("instrument"),
+        FieldRowPanel([FieldPanel("amount"), FieldPanel("start_year"), FieldPanel("end_year")]),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("source_name"), FieldPanel("source_url")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("funding")
+        verbose_name_plural = _("funding")
+
+    def clean(self):
+        super().clean()
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
+
+    @property
+    def period(self):
+        if self.start_year and self.end_year:
+            return f"{self.start_year}–{self.end_year}"
+        return str(self.start_year or "")
+
+
+class CaseStudyRelatedPage(Orderable):
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="related_pages")
+    related_page = models.ForeignKey(
+        Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("related_page", page_type=["casestudies.CaseStudyPage"])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related page")
+        verbose_name_plural = _("related pages")
