@@ -3,6 +3,8 @@
 Idempotent: a second run adds nothing and changes nothing.
 """
 
+import logging
+
 from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -14,6 +16,9 @@ class Command(BaseCommand):
     help = "Load the demo content (idempotent). Prints the passwords of demo users it creates."
 
     def handle(self, *args, verbosity: int = 1, **options):
+        if verbosity < 2:
+            # Wagtail logs every page it creates and publishes; that is noise here.
+            logging.getLogger("wagtail").setLevel(logging.WARNING)
         call_command("import_places", verbosity=verbosity, stdout=self.stdout, stderr=self.stderr)
         log = self.stdout.write if verbosity > 1 else (lambda message: None)
         created_users = DemoLoader(log=log).load()
