@@ -7,12 +7,12 @@ does not depend on the number of case studies.
 
 from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Case, CharField, Count, F, Q, When
+from django.db.models import Count, F
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from casestudies.models import CaseStudyFunding, CaseStudyPage, FundingInstrument
-from limburg.models import Place, Theme
+from limburg.models import Place, Theme, gemeente_code_of, in_gemeente
 from limburg.translation import with_teaser_images
 from search.query import build_query, clean_query_text
 
@@ -50,16 +50,6 @@ class CaseStudyFilterForm(forms.Form):
         self.fields["theme"].choices = [("", "")] + [(t.slug, t.name) for t in themes]
         self.fields["gemeente"].choices = [("", "")] + [(g.code, g.name) for g in gemeenten]
         self.fields["instrument"].choices = [("", "")] + [(i.slug, i.name) for i in instruments]
-
-
-def gemeente_of_place():
-    """The CBS code of the gemeente a case study's place lies in, as an SQL expression."""
-    return Case(
-        When(places__kind=Place.Kind.GEMEENTE, then=F("places__code")),
-        When(places__kind__in=[Place.Kind.WIJK, Place.Kind.KERN], then=F("places__parent__code")),
-        When(places__kind=Place.Kind.BUURT, then=F("places__parent__parent__code")),
-        output_field=CharField(),
-    )
 
 
 class CaseStudyListing:
@@ -117,12 +107,8 @@ class CaseStudyListing:
                 pk__in=CaseStudyPage.objects.filter(themes__slug=value).values("pk")
             )
         if name == "gemeente":
-            in_gemeente = (
-                Q(places__code=value)
-                | Q(places__parent__code=value)
-                | Q(places__parent__parent__code=value)
-            )
-            return queryset.filter(pk__in=CaseStudyPage.objects.filter(in_gemeente).values("pk"))
+            within = CaseStudyPage.objects.filter(in_gemeente(value))
+            return queryset.filter(pk__in=within.values("pk"))
         if name == "instrument":
             funded = CaseStudyFunding.objects.filter(instrument__slug=value).values("page_id")
             return queryset.filter(pk__in=funded)
@@ -182,7 +168,7 @@ class CaseStudyListing:
 
     @cached_property
     def gemeente_counts(self):
-        return self._counts("gemeente", gemeente_of_place())
+        return self._counts("gemeente", gemeente_code_of("places"))
 
     # For templates ------------------------------------------------------------
 

@@ -25,6 +25,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     # Translators: the web address of the search page, ending in a slash.
     path(_("search/"), search_views.search, name="search"),
+    path(_("search/suggestions/"), search_views.autocomplete, name="search_autocomplete"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

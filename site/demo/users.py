@@ -32,6 +32,10 @@ MODEL_PERMISSIONS = {
         ("limburg", "organisation", ["add", "change", "delete"]),
         ("limburg", "sitesettings", ["change"]),
         ("wagtail_localize", "translation", ["submit"]),
+        ("search", "synonymgroup", ["add", "change", "delete"]),
+        ("search", "unansweredquery", ["view"]),
+        ("wagtailsearchpromotions", "searchpromotion", ["add", "change", "delete"]),
+        ("casestudies", "fundinginstrument", ["add", "change", "delete"]),
     ],
 }
 

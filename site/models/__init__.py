@@ -11,7 +11,7 @@ from limburg.models.pages import (
     HomePage,
     HomePageFeaturedItem,
 )
-from limburg.models.places import Place
+from limburg.models.places import Place, gemeente_code_of, in_gemeente
 from limburg.models.site_settings import SiteSettings
 from limburg.models.themes import Accent, Theme
 
@@ -31,4 +31,6 @@ __all__ = [
     "SiteSettings",
     "Theme",
     "ThemesMixin",
+    "gemeente_code_of",
+    "in_gemeente",
 ]

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Case, CharField, F, Q, When
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -128,3 +129,31 @@ class Place(index.Indexed, models.Model):
                 }
         if errors:
             raise ValidationError(errors)
+
+
+def gemeente_code_of(relation: str = "places"):
+    """SQL for the CBS code of the gemeente that the related place lies in.
+
+    A gemeente is itself; a wijk or kern lies in its parent; a buurt in its
+    grandparent. ``relation`` is the path to the place from the queried model.
+    """
+    return Case(
+        When(**{f"{relation}__kind": Place.Kind.GEMEENTE}, then=F(f"{relation}__code")),
+        When(
+            **{f"{relation}__kind__in": [Place.Kind.WIJK, Place.Kind.KERN]},
+            then=F(f"{relation}__parent__code"),
+        ),
+        When(
+            **{f"{relation}__kind": Place.Kind.BUURT}, then=F(f"{relation}__parent__parent__code")
+        ),
+        output_field=CharField(),
+    )
+
+
+def in_gemeente(code: str, relation: str = "places") -> Q:
+    """Q for objects whose related place is the gemeente ``code`` or lies in it."""
+    return (
+        Q(**{f"{relation}__code": code})
+        | Q(**{f"{relation}__parent__code": code})
+        | Q(**{f"{relation}__parent__parent__code": code})
+    )

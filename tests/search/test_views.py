@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def result_titles(response):
     soup = BeautifulSoup(response.content, "html.parser")
-    return [a.get_text(strip=True) for a in soup.select(".lp-teaser__title a")]
+    return [" ".join(a.get_text().split()) for a in soup.select(".lp-search-result__title a")]
 
 
 def test_search_has_a_page_per_language(client):

@@ -1,0 +1,175 @@
+"""Search on Wagtail's database backend: SQLite FTS5, or PostgreSQL with its Dutch configuration.
+
+The backend finds and ranks; facets are SQL aggregates over the matching set
+(used as a subquery, never loaded into Python), one query per facet.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, F, Value, When
+from django.db.models.functions import ExtractYear
+
+from wagtail.models import Page
+
+from limburg.models import Theme, gemeente_code_of
+from limburg.models.places import Place
+from limburg.translation import with_teaser_images
+from search.engines.base import (
+    FACET_MODELS,
+    FacetValue,
+    SearchEngine,
+    SearchHit,
+    SearchRequest,
+    SearchResponse,
+    content_type_key,
+    filter_q,
+)
+from search.highlight import highlight, snippet_source
+
+
+def searchable_pages(locale_id):
+    """Live, public pages of one language, without the tree root and the home pages."""
+    return Page.objects.live().public().filter(locale_id=locale_id, depth__gt=2)
+
+
+class DatabaseSearchEngine(SearchEngine):
+    name = "database"
+
+    def search(self, request: SearchRequest) -> SearchResponse:
+        base = searchable_pages(request.locale_id)
+        if request.exclude_ids:
+            base = base.exclude(pk__in=request.exclude_ids)
+        if request.parsed.is_empty:
+            matching = base
+            ordered = base.order_by("-first_published_at", "pk")
+        else:
+            relevance = request.sort == "relevance"
+            results = base.search(request.parsed.to_query(), order_by_relevance=relevance)
+            # A queryset over the matching pages, ordered by score when asked.
+            ordered = results.get_queryset()
+            matching = base.filter(pk__in=ordered.values("pk"))
+            if relevance:
+                ordered = self._titles_first(ordered, request.parsed)
+            else:
+                ordered = matching.order_by("-first_published_at", "pk")
+
+        filtered_ordered = ordered
+        for name, value in request.filters.items():
+            filtered_ordered = filtered_ordered.filter(filter_q(name, value))
+
+        paginator = Paginator(filtered_ordered, request.per_page)
+        page_number = min(max(request.page, 1), paginator.num_pages)
+        page = paginator.page(page_number)
+        pages = {p.pk: p for p in Page.objects.filter(pk__in=[p.pk for p in page]).specific()}
+        ordered_pages = with_teaser_images([pages[p.pk] for p in page if p.pk in pages])
+        terms = request.parsed.highlight_terms()
+        hits = [
+            SearchHit(page=p, title=highlight(p.title, terms), snippet=highlight(snippet_source(p), terms, window=240))
+            for p in ordered_pages
+        ]
+        return SearchResponse(
+            hits=hits,
+            total=paginator.count,
+            page=page_number,
+            num_pages=paginator.num_pages,
+            facets=self.facets(matching, request),
+        )
+
+    @staticmethod
+    def _titles_first(ordered, parsed):
+        """Pages whose title holds more of the query's words come first.
+
+        The database backends rank a title match no higher than a body mention
+        (SQLite's bm25 weighs all columns alike), so a title that names what
+        was asked for is put first, then the backend's own score decides.
+        """
+        terms = [*parsed.words, *parsed.phrases]
+        title_hits = sum(
+            (Case(When(title__icontains=term, then=Value(1)), default=Value(0)) for term in terms),
+            Value(0),
+        )
+        return ordered.annotate(title_hits=title_hits).order_by("-title_hits", *ordered.query.order_by)
+
+    def facets(self, matching, request):
+        """Counts per facet value, each with the *other* filters applied."""
+
+        def scope(skip):
+            queryset = matching
+            for name, value in request.filters.items():
+                if name != skip:
+                    queryset = queryset.filter(filter_q(name, value))
+            return queryset
+
+        def selected(name, value):
+            return str(request.filters.get(name, "")) == str(value)
+
+        facets = {}
+        type_counts = scope("type").values("content_type").annotate(n=Count("pk")).order_by()
+        facets["type"] = sorted(
+            (
+                FacetValue(
+                    content_type_key(model), str(model._meta.verbose_name_plural).capitalize(), row["n"],
+                    selected("type", content_type_key(model)),
+                )
+                for row in type_counts
+                if (model := _model_for(row["content_type"])) is not None
+            ),
+            key=lambda facet: -facet.count,
+        )
+
+        theme_counts = self._sum_over(FACET_MODELS.with_themes, scope("theme"), "themes__slug")
+        facets["theme"] = [
+            FacetValue(theme.slug, theme.name, theme_counts.get(theme.slug, 0), selected("theme", theme.slug))
+            for theme in Theme.objects.filter(locale_id=request.locale_id)
+        ]
+
+        gemeente_counts = self._sum_over(FACET_MODELS.with_places, scope("gemeente"), gemeente_code_of("places"))
+        names = dict(Place.objects.gemeenten().filter(code__in=gemeente_counts).values_list("code", "name"))
+        facets["gemeente"] = sorted(
+            (FacetValue(code, names[code], count, selected("gemeente", code))
+             for code, count in gemeente_counts.items() if code in names),
+            key=lambda facet: facet.label,
+        )
+
+        year_counts = (
+            scope("year").annotate(year=ExtractYear("first_published_at")).values("year")
+            .annotate(n=Count("pk")).order_by("-year")
+        )
+        facets["year"] = [
+            FacetValue(str(row["year"]), str(row["year"]), row["n"], selected("year", row["year"]))
+            for row in year_counts if row["year"]
+        ]
+
+        status_counts = self._sum_over(FACET_MODELS.with_status, scope("status"), "status")
+        labels = FACET_MODELS.status_labels()
+        facets["status"] = [
+            FacetValue(value, str(labels.get(value, value)), count, selected("status", value))
+            for value, count in status_counts.items() if value
+        ]
+        return facets
+
+    @staticmethod
+    def _sum_over(models, pages, value):
+        """Count distinct pages per value across the page types that have the field."""
+        counts = {}
+        page_ids = pages.values("pk")
+        for model in models:
+            rows = (
+                model.objects.filter(pk__in=page_ids)
+                .values(facet_value=F(value) if isinstance(value, str) else value)
+                .annotate(n=Count("pk", distinct=True))
+                .order_by()
+            )
+            for row in rows:
+                if row["facet_value"] is not None:
+                    counts[row["facet_value"]] = counts.get(row["facet_value"], 0) + row["n"]
+        return counts
+
+    def autocomplete(self, text, locale_id, limit=8):
+        if not text.strip():
+            return []
+        return list(searchable_pages(locale_id).autocomplete(text)[:limit])
+
+
+def _model_for(content_type_id):
+    return ContentType.objects.get_for_id(content_type_id).model_class()

@@ -1,0 +1,83 @@
+"""What editors manage and see about search: synonyms, and queries that found nothing."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+
+from limburg.text import printable
+
+
+class SynonymGroup(models.Model):
+    """Words that mean the same here, e.g. aandachtswijk, kwetsbare wijk, focusgebied, krachtwijk.
+
+    A search for any of them finds all of them, on every search backend: the
+    query is expanded before it reaches the backend (see search.query).
+    """
+
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        default="nl",
+        help_text=_("The language these words are in (nl, en)."),
+    )
+    terms = models.TextField(
+        _("words"),
+        help_text=_(
+            "Two or more words or short phrases, separated by commas: "
+            "“aandachtswijk, kwetsbare wijk, focusgebied, krachtwijk”."
+        ),
+    )
+
+    panels = [FieldPanel("language"), FieldPanel("terms")]
+
+    class Meta:
+        verbose_name = _("synonyms")
+        verbose_name_plural = _("synonyms")
+        ordering = ["language", "terms"]
+
+    def __str__(self):
+        return ", ".join(self.term_list)
+
+    @property
+    def term_list(self):
+        return [term for term in (part.strip().lower() for part in self.terms.split(",")) if term]
+
+    def clean(self):
+        super().clean()
+        self.terms = printable(self.terms)
+        if len(self.term_list) < 2:
+            raise ValidationError({"terms": _("Give at least two words, separated by commas.")})
+
+
+class UnansweredQuery(models.Model):
+    """A search that found nothing, so editors can see what visitors miss."""
+
+    query_string = models.CharField(_("query"), max_length=255)
+    language = models.CharField(_("language"), max_length=10)
+    hits = models.PositiveIntegerField(_("times searched"), default=0)
+    last_searched_at = models.DateTimeField(_("last searched"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("search without results")
+        verbose_name_plural = _("searches without results")
+        ordering = ["-hits", "-last_searched_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["query_string", "language"], name="unique_unanswered_query_per_language"
+            ),
+        ]
+
+    def __str__(self):
+        return self.query_string
+
+    @classmethod
+    def record(cls, query_string, language):
+        """Count one more search for ``query_string``: one upsert, safe under concurrency."""
+        query_string = query_string.lower()[:255]
+        entry, _created = cls.objects.get_or_create(query_string=query_string, language=language)
+        cls.objects.filter(pk=entry.pk).update(
+            hits=models.F("hits") + 1, last_searched_at=timezone.now()
+        )
