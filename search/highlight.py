@@ -12,11 +12,15 @@ from django.utils.safestring import mark_safe
 
 def snippet_source(page):
     """The text a result shows under its title: the summary, else the search description."""
-    return getattr(page, "summary", "") or page.search_description or strip_tags(getattr(page, "introduction", "") or "")
+    return (
+        getattr(page, "summary", "")
+        or page.search_description
+        or strip_tags(getattr(page, "introduction", "") or "")
+    )
 
 
 def highlight(text: str, terms: list[str], window: int | None = None) -> str:
-    """``text`` escaped, cut to about ``window`` characters around the first match, with matches marked.
+    """``text`` escaped, cut to about ``window`` characters around the first match, matches marked.
 
     A term matches at the start of a word, so "wijk" also marks "wijken" and
     "wijkaanpak" (close to what Dutch stemming finds).

@@ -41,7 +41,9 @@ def clean_filters(params, locale_id):
         if checks[name](value):
             filters[name] = int(value) if name == "year" else value
         else:
-            problems.append(_("The filter “%(value)s” is unknown and was left out.") % {"value": value})
+            problems.append(
+                _("The filter “%(value)s” is unknown and was left out.") % {"value": value}
+            )
     return filters, problems
 
 
@@ -58,7 +60,7 @@ def url_with(request, **changes):
 
 
 def facet_groups(request, response, labels):
-    """Facets as (name, label, [(value, url)]): a link adds the filter, or removes it when chosen."""
+    """Facets as (name, label, [(value, url)]): a link adds its filter, or removes it if chosen."""
     groups = []
     for name in FACET_NAMES:
         values = [
@@ -86,11 +88,28 @@ def promotions_for(query_text, locale):
     for pick in Query.get(query_text).editors_picks.select_related("page").order_by("sort_order"):
         if pick.page_id:
             page = pick.page.localized
-            if page.live and page.locale_id == locale.pk and page.get_view_restrictions().count() == 0:
-                picks.append({"title": page.title, "url": page.url, "description": pick.description, "page_id": page.pk})
+            if (
+                page.live
+                and page.locale_id == locale.pk
+                and page.get_view_restrictions().count() == 0
+            ):
+                picks.append(
+                    {
+                        "title": page.title,
+                        "url": page.url,
+                        "description": pick.description,
+                        "page_id": page.pk,
+                    }
+                )
         elif pick.external_link_url:
-            picks.append({"title": pick.external_link_text or pick.external_link_url, "url": pick.external_link_url,
-                          "description": pick.description, "page_id": None})
+            picks.append(
+                {
+                    "title": pick.external_link_text or pick.external_link_url,
+                    "url": pick.external_link_url,
+                    "description": pick.description,
+                    "page_id": None,
+                }
+            )
     return picks
 
 
@@ -100,7 +119,11 @@ def prefetch_classification(pages):
     for page in pages:
         by_model.setdefault(type(page), []).append(page)
     for model, group in by_model.items():
-        lookups = [name for mixin, name in ((ThemesMixin, "themes"), (PlacesMixin, "places")) if issubclass(model, mixin)]
+        lookups = [
+            name
+            for mixin, name in ((ThemesMixin, "themes"), (PlacesMixin, "places"))
+            if issubclass(model, mixin)
+        ]
         if lookups:
             prefetch_related_objects(group, *lookups)
 
@@ -114,7 +137,11 @@ def search(request):
     filters, problems = clean_filters(request.GET, locale.pk)
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance"
     parsed = parse_query(query_text, synonyms_for(language))
-    promotions = promotions_for(query_text, locale) if not filters and page_number(request.GET.get("page")) == 1 else []
+    promotions = (
+        promotions_for(query_text, locale)
+        if not filters and page_number(request.GET.get("page")) == 1
+        else []
+    )
     response = None
     if not parsed.is_empty or filters:
         response = get_engine().search(
@@ -134,8 +161,11 @@ def search(request):
             if response.total == 0 and not promotions:
                 UnansweredQuery.record(query_text, language)
     labels = {
-        "type": _("Type"), "theme": _("Theme"), "gemeente": _("Municipality"),
-        "year": _("Year"), "status": _("Status"),
+        "type": _("Type"),
+        "theme": _("Theme"),
+        "gemeente": _("Municipality"),
+        "year": _("Year"),
+        "status": _("Status"),
     }
     no_results = response is not None and response.total == 0
     page_links = {}
@@ -162,12 +192,21 @@ def search(request):
                 (value, label, url_with(request, sort=value))
                 for value, label in (("relevance", _("relevance")), ("newest", _("newest")))
             ],
-            "without_filters_url": url_with(request, **dict.fromkeys(FACET_NAMES)) if filters else "",
+            "without_filters_url": url_with(request, **dict.fromkeys(FACET_NAMES))
+            if filters
+            else "",
             # "No results" helps: the themes as ways in.
             "suggested_themes": [
-                (theme, url_with(request, query=None, theme=theme.slug, **dict.fromkeys(FACET_NAMES[2:])))
+                (
+                    theme,
+                    url_with(
+                        request, query=None, theme=theme.slug, **dict.fromkeys(FACET_NAMES[2:])
+                    ),
+                )
                 for theme in Theme.objects.filter(locale=locale)
-            ] if no_results else [],
+            ]
+            if no_results
+            else [],
         },
     )
 

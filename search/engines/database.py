@@ -64,7 +64,11 @@ class DatabaseSearchEngine(SearchEngine):
         ordered_pages = with_teaser_images([pages[p.pk] for p in page if p.pk in pages])
         terms = request.parsed.highlight_terms()
         hits = [
-            SearchHit(page=p, title=highlight(p.title, terms), snippet=highlight(snippet_source(p), terms, window=240))
+            SearchHit(
+                page=p,
+                title=highlight(p.title, terms),
+                snippet=highlight(snippet_source(p), terms, window=240),
+            )
             for p in ordered_pages
         ]
         return SearchResponse(
@@ -88,7 +92,9 @@ class DatabaseSearchEngine(SearchEngine):
             (Case(When(title__icontains=term, then=Value(1)), default=Value(0)) for term in terms),
             Value(0),
         )
-        return ordered.annotate(title_hits=title_hits).order_by("-title_hits", *ordered.query.order_by)
+        return ordered.annotate(title_hits=title_hits).order_by(
+            "-title_hits", *ordered.query.order_by
+        )
 
     def facets(self, matching, request):
         """Counts per facet value, each with the *other* filters applied."""
@@ -108,7 +114,9 @@ class DatabaseSearchEngine(SearchEngine):
         facets["type"] = sorted(
             (
                 FacetValue(
-                    content_type_key(model), str(model._meta.verbose_name_plural).capitalize(), row["n"],
+                    content_type_key(model),
+                    str(model._meta.verbose_name_plural).capitalize(),
+                    row["n"],
                     selected("type", content_type_key(model)),
                 )
                 for row in type_counts
@@ -119,32 +127,49 @@ class DatabaseSearchEngine(SearchEngine):
 
         theme_counts = self._sum_over(FACET_MODELS.with_themes, scope("theme"), "themes__slug")
         facets["theme"] = [
-            FacetValue(theme.slug, theme.name, theme_counts.get(theme.slug, 0), selected("theme", theme.slug))
+            FacetValue(
+                theme.slug,
+                theme.name,
+                theme_counts.get(theme.slug, 0),
+                selected("theme", theme.slug),
+            )
             for theme in Theme.objects.filter(locale_id=request.locale_id)
         ]
 
-        gemeente_counts = self._sum_over(FACET_MODELS.with_places, scope("gemeente"), gemeente_code_of("places"))
-        names = dict(Place.objects.gemeenten().filter(code__in=gemeente_counts).values_list("code", "name"))
+        gemeente_counts = self._sum_over(
+            FACET_MODELS.with_places, scope("gemeente"), gemeente_code_of("places")
+        )
+        names = dict(
+            Place.objects.gemeenten().filter(code__in=gemeente_counts).values_list("code", "name")
+        )
         facets["gemeente"] = sorted(
-            (FacetValue(code, names[code], count, selected("gemeente", code))
-             for code, count in gemeente_counts.items() if code in names),
+            (
+                FacetValue(code, names[code], count, selected("gemeente", code))
+                for code, count in gemeente_counts.items()
+                if code in names
+            ),
             key=lambda facet: facet.label,
         )
 
         year_counts = (
-            scope("year").annotate(year=ExtractYear("first_published_at")).values("year")
-            .annotate(n=Count("pk")).order_by("-year")
+            scope("year")
+            .annotate(year=ExtractYear("first_published_at"))
+            .values("year")
+            .annotate(n=Count("pk"))
+            .order_by("-year")
         )
         facets["year"] = [
             FacetValue(str(row["year"]), str(row["year"]), row["n"], selected("year", row["year"]))
-            for row in year_counts if row["year"]
+            for row in year_counts
+            if row["year"]
         ]
 
         status_counts = self._sum_over(FACET_MODELS.with_status, scope("status"), "status")
         labels = FACET_MODELS.status_labels()
         facets["status"] = [
             FacetValue(value, str(labels.get(value, value)), count, selected("status", value))
-            for value, count in status_counts.items() if value
+            for value, count in status_counts.items()
+            if value
         ]
         return facets
 

@@ -42,7 +42,15 @@ class PlacesMixin(models.Model):
 
     panels = [FieldPanel("places")]
     search_fields = [
-        index.RelatedFields("places", [index.SearchField("name"), index.FilterField("code")]),
+        index.RelatedFields(
+            "places",
+            [
+                index.SearchField("name"),
+                index.FilterField("code"),
+                # Lets a search index filter and count by gemeente, wijken included.
+                index.FilterField("gemeente_code"),
+            ],
+        ),
     ]
 
     class Meta:

@@ -100,6 +100,14 @@ class Place(index.Indexed, models.Model):
             return f"{self.name} ({self.parent.name})"
         return self.name
 
+    @property
+    def gemeente_code(self):
+        """The CBS code of the gemeente this place lies in (itself for a gemeente)."""
+        place = self
+        while place is not None and place.kind not in (self.Kind.GEMEENTE, self.Kind.PROVINCIE):
+            place = place.parent
+        return place.code if place is not None and place.kind == self.Kind.GEMEENTE else ""
+
     def clean(self):
         super().clean()
         errors = {}

@@ -207,11 +207,35 @@ if ELASTICSEARCH_URL:
         "default": {
             "BACKEND": "wagtail.search.backends.elasticsearch8",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": env_str("ELASTICSEARCH_INDEX", "limburg"),
+            "INDEX_PREFIX": env_str("ELASTICSEARCH_INDEX_PREFIX", "limburg_"),
             "TIMEOUT": 5,
             "ATOMIC_REBUILD": True,
             "OPTIONS": {},
-            "INDEX_SETTINGS": {},
+            # Dutch first: every text field is analysed with Dutch stop words and
+            # stemming (so "wijken" finds "wijk"). Synonyms are applied when the
+            # query is built (search.query), the same way as on the database backend.
+            "INDEX_SETTINGS": {
+                "settings": {
+                    "analysis": {
+                        "analyzer": {
+                            "default": {
+                                "type": "custom",
+                                "tokenizer": "standard",
+                                "filter": [
+                                    "lowercase",
+                                    "asciifolding",
+                                    "dutch_stop",
+                                    "dutch_stemmer",
+                                ],
+                            }
+                        },
+                        "filter": {
+                            "dutch_stop": {"type": "stop", "stopwords": "_dutch_"},
+                            "dutch_stemmer": {"type": "stemmer", "language": "dutch"},
+                        },
+                    }
+                }
+            },
         }
     }
 else:

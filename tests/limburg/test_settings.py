@@ -21,6 +21,7 @@ print(json.dumps({
     "search": settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"],
     "search_config": settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG"),
     "search_urls": settings.WAGTAILSEARCH_BACKENDS["default"].get("URLS"),
+    "search_prefix": settings.WAGTAILSEARCH_BACKENDS["default"].get("INDEX_PREFIX"),
     "media_root": str(settings.MEDIA_ROOT),
     "allowed_hosts": settings.ALLOWED_HOSTS,
     "static_storage": settings.STORAGES["staticfiles"]["BACKEND"],
@@ -89,6 +90,7 @@ def test_production_loads_with_its_variables():
     assert loaded["cache"] == "django.core.cache.backends.redis.RedisCache"
     assert loaded["search"] == "wagtail.search.backends.elasticsearch8"
     assert loaded["search_urls"] == ["http://search.example.org:9200"]
+    assert loaded["search_prefix"] == "limburg_"
     assert loaded["media_root"] == "/srv/limburg/media"
     assert loaded["allowed_hosts"] == ["kennis.example.org", "www.kennis.example.org"]
     assert loaded["static_storage"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -223,7 +223,11 @@ def test_titles_are_escaped_everywhere(client, page_by_slug):
     about = page_by_slug("over-het-programma")
     page = ContentPageFactory(parent=about, title=f"Xsswijk {payload}", slug="xss", summary=payload)
     page.save_revision().publish()
-    for url in ("/nl/over-het-programma/xss/", "/nl/over-het-programma/", "/nl/zoeken/?query=Xsswijk"):
+    for url in (
+        "/nl/over-het-programma/xss/",
+        "/nl/over-het-programma/",
+        "/nl/zoeken/?query=Xsswijk",
+    ):
         html = client.get(url).content.decode()
         assert "<img src=x" not in html, url
         assert "&lt;img src=x onerror=alert(1)&gt;" in html, url

@@ -1,12 +1,13 @@
-"""The search engine on the database backend: relevance, facets, synonyms, highlighting, editors' tools."""
+"""Search on the database backend: relevance, facets, synonyms, highlighting, editors tools."""
+
+from django.db import connection
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from search.engines import SearchRequest, get_engine
 from search.highlight import highlight
@@ -18,9 +19,16 @@ pytestmark = pytest.mark.django_db
 
 
 def run(text, locale, **kwargs):
-    synonyms = [group.term_list for group in SynonymGroup.objects.filter(language=locale.language_code)]
+    synonyms = [
+        group.term_list for group in SynonymGroup.objects.filter(language=locale.language_code)
+    ]
     return get_engine().search(
-        SearchRequest(parsed=parse_query(text, synonyms), locale_id=locale.pk, language=locale.language_code, **kwargs)
+        SearchRequest(
+            parsed=parse_query(text, synonyms),
+            locale_id=locale.pk,
+            language=locale.language_code,
+            **kwargs,
+        )
     )
 
 
@@ -30,7 +38,12 @@ def titles(response):
 
 def result_titles(http_response):
     soup = BeautifulSoup(http_response.content, "html.parser")
-    return [" ".join(a.get_text().split()) for a in soup.select(".lp-search-results:not(.lp-search-results--promoted) .lp-search-result__title a")]
+    return [
+        " ".join(a.get_text().split())
+        for a in soup.select(
+            ".lp-search-results:not(.lp-search-results--promoted) .lp-search-result__title a"
+        )
+    ]
 
 
 @pytest.mark.parametrize(
@@ -51,11 +64,20 @@ def test_named_programmes_are_the_top_hit(locale_nl, query, top):
 def test_a_title_match_ranks_above_a_body_mention(locale_nl, page_by_slug):
     knowledge = page_by_slug("kennisbank")
     ContentPageFactory(
-        parent=knowledge, title="Verslag van een dag", slug="verslag",
-        body=[{"type": "paragraph", "value": "<p>Het ging ook over de zeldzaamwoord van de wijk.</p>"}],
+        parent=knowledge,
+        title="Verslag van een dag",
+        slug="verslag",
+        body=[
+            {"type": "paragraph", "value": "<p>Het ging ook over de zeldzaamwoord van de wijk.</p>"}
+        ],
     ).save_revision().publish()
-    ContentPageFactory(parent=knowledge, title="Zeldzaamwoord in de wijk", slug="zeldzaam").save_revision().publish()
-    assert titles(run("zeldzaamwoord", locale_nl)) == ["Zeldzaamwoord in de wijk", "Verslag van een dag"]
+    ContentPageFactory(
+        parent=knowledge, title="Zeldzaamwoord in de wijk", slug="zeldzaam"
+    ).save_revision().publish()
+    assert titles(run("zeldzaamwoord", locale_nl)) == [
+        "Zeldzaamwoord in de wijk",
+        "Verslag van een dag",
+    ]
 
 
 def test_facet_counts_equal_the_counts_of_the_filtered_results(locale_nl):
@@ -63,28 +85,43 @@ def test_facet_counts_equal_the_counts_of_the_filtered_results(locale_nl):
     checked = 0
     for name, values in response.facets.items():
         for value in values:
-            filtered = run("gezondheid", locale_nl, filters={name: int(value.value) if name == "year" else value.value})
+            filtered = run(
+                "gezondheid",
+                locale_nl,
+                filters={name: int(value.value) if name == "year" else value.value},
+            )
             assert filtered.total == value.count, (name, value)
             checked += 1
     assert checked >= 10
-    assert {value.value for value in response.facets["type"]} == {"casestudies.casestudypage", "limburg.contentpage"}
+    assert {value.value for value in response.facets["type"]} == {
+        "casestudies.casestudypage",
+        "limburg.contentpage",
+    }
 
 
 def test_facets_combine_with_each_other(locale_nl):
     both = run("", locale_nl, filters={"theme": "gezondheid", "type": "casestudies.casestudypage"})
     assert both.total == 11
-    three = run("", locale_nl, filters={"theme": "gezondheid", "type": "casestudies.casestudypage", "status": "lopend"})
+    three = run(
+        "",
+        locale_nl,
+        filters={"theme": "gezondheid", "type": "casestudies.casestudypage", "status": "lopend"},
+    )
     assert three.total == 5
     assert {hit.page.status for hit in three.hits} == {"lopend"}
 
 
 def test_gemeente_facet_includes_wijken(locale_nl):
     # Donderberg is placed in a wijk of Roermond.
-    assert titles(run("", locale_nl, filters={"gemeente": "GM0957"})) == ["Wijkontwikkeling Donderberg, Roermond"]
+    assert titles(run("", locale_nl, filters={"gemeente": "GM0957"})) == [
+        "Wijkontwikkeling Donderberg, Roermond"
+    ]
 
 
 def test_sort_by_newest(locale_nl, page_by_slug):
-    page = ContentPageFactory(parent=page_by_slug("kennisbank"), title="Nieuwste gezondheid", slug="nieuwste")
+    page = ContentPageFactory(
+        parent=page_by_slug("kennisbank"), title="Nieuwste gezondheid", slug="nieuwste"
+    )
     page.save_revision().publish()
     assert titles(run("gezondheid", locale_nl, sort="newest"))[0] == "Nieuwste gezondheid"
 
@@ -97,16 +134,22 @@ def test_each_language_finds_only_its_own_pages(locale_nl, locale_en):
 
 
 def test_synonyms_editors_manage_work_on_the_database_backend(locale_nl, page_by_slug):
-    ContentPageFactory(parent=page_by_slug("kennisbank"), title="Een krachtwijk in beeld", slug="krachtwijk").save_revision().publish()
+    ContentPageFactory(
+        parent=page_by_slug("kennisbank"), title="Een krachtwijk in beeld", slug="krachtwijk"
+    ).save_revision().publish()
     assert "Een krachtwijk in beeld" in titles(run("aandachtswijk", locale_nl))
-    ContentPageFactory(parent=page_by_slug("kennisbank"), title="Buurtkamer open", slug="buurtkamer").save_revision().publish()
+    ContentPageFactory(
+        parent=page_by_slug("kennisbank"), title="Buurtkamer open", slug="buurtkamer"
+    ).save_revision().publish()
     assert titles(run("ontmoetingsplek", locale_nl)) == []
     SynonymGroup.objects.create(language="nl", terms="ontmoetingsplek, buurtkamer")
     assert titles(run("ontmoetingsplek", locale_nl)) == ["Buurtkamer open"]
 
 
 def test_dutch_stemming_where_the_backend_has_it(locale_nl, page_by_slug):
-    ContentPageFactory(parent=page_by_slug("kennisbank"), title="Onderzoek naar wijken", slug="stemming").save_revision().publish()
+    ContentPageFactory(
+        parent=page_by_slug("kennisbank"), title="Onderzoek naar wijken", slug="stemming"
+    ).save_revision().publish()
     found = "Onderzoek naar wijken" in titles(run("wijk onderzoeken", locale_nl))
     # PostgreSQL's dutch configuration stems; SQLite FTS5 has no Dutch stemmer
     # (robustness case S6): there the inflected form finds nothing.
@@ -128,16 +171,30 @@ def test_hits_are_highlighted_on_the_page(client):
 
 def test_promoted_results_come_first_and_are_not_repeated(client, page_by_slug):
     promoted = page_by_slug("limburg-factor")
-    SearchPromotion.objects.create(query=Query.get("gezondheid"), page=promoted, description="Lees dit eerst.", sort_order=0)
+    SearchPromotion.objects.create(
+        query=Query.get("gezondheid"), page=promoted, description="Lees dit eerst.", sort_order=0
+    )
     soup = BeautifulSoup(client.get("/nl/zoeken/", {"query": "gezondheid"}).content, "html.parser")
-    assert soup.select_one(".lp-search-results--promoted .lp-search-result__title a").get_text(strip=True) == "De Limburg-factor"
-    assert "De Limburg-factor" not in result_titles(client.get("/nl/zoeken/", {"query": "gezondheid"}))
+    assert (
+        soup.select_one(".lp-search-results--promoted .lp-search-result__title a").get_text(
+            strip=True
+        )
+        == "De Limburg-factor"
+    )
+    assert "De Limburg-factor" not in result_titles(
+        client.get("/nl/zoeken/", {"query": "gezondheid"})
+    )
 
 
 def test_a_promotion_in_another_language_shows_its_translation(client, page_by_slug):
-    SearchPromotion.objects.create(query=Query.get("limburg"), page=page_by_slug("limburg-factor"), sort_order=0)
+    SearchPromotion.objects.create(
+        query=Query.get("limburg"), page=page_by_slug("limburg-factor"), sort_order=0
+    )
     soup = BeautifulSoup(client.get("/en/search/", {"query": "limburg"}).content, "html.parser")
-    assert soup.select_one(".lp-search-results--promoted a").get_text(strip=True) == "The Limburg factor"
+    assert (
+        soup.select_one(".lp-search-results--promoted a").get_text(strip=True)
+        == "The Limburg factor"
+    )
 
 
 def test_editors_see_popular_and_unanswered_queries(client):
@@ -163,7 +220,9 @@ def test_unanswered_queries_report_in_the_admin(client):
 
 
 def test_no_results_helps(client):
-    soup = BeautifulSoup(client.get("/nl/zoeken/", {"query": "zzzqqq", "theme": "wonen"}).content, "html.parser")
+    soup = BeautifulSoup(
+        client.get("/nl/zoeken/", {"query": "zzzqqq", "theme": "wonen"}).content, "html.parser"
+    )
     help_block = soup.select_one(".lp-no-results")
     links = {a.get_text(strip=True): a["href"] for a in help_block.select("a")}
     assert links["Zoek opnieuw zonder filters"] == "?query=zzzqqq"
@@ -183,8 +242,16 @@ def test_facets_are_links_that_combine(client):
 
 def test_autocomplete_suggests_titles(client):
     data = client.get("/nl/zoeken/suggesties/", {"query": "Gezon"}).json()
-    assert {"title": "Gezonde Basisschool van de Toekomst", "url": "/nl/praktijkvoorbeelden/gezonde-basisschool-van-de-toekomst/"} in data["results"]
-    assert client.get("/en/search/suggestions/", {"query": "Limburg fac"}).json()["results"][0]["title"] == "The Limburg factor"
+    assert {
+        "title": "Gezonde Basisschool van de Toekomst",
+        "url": "/nl/praktijkvoorbeelden/gezonde-basisschool-van-de-toekomst/",
+    } in data["results"]
+    assert (
+        client.get("/en/search/suggestions/", {"query": "Limburg fac"}).json()["results"][0][
+            "title"
+        ]
+        == "The Limburg factor"
+    )
 
 
 @pytest.mark.parametrize("query", ["", "a", '"', "\x00", "*", "a:" * 500, "😀", "\u202e"])
@@ -194,10 +261,39 @@ def test_autocomplete_survives_hostile_input(client, query):
     assert "results" in response.json()
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=500,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(
     query=st.text(alphabet=st.characters(codec="utf-8"), max_size=80)
-    | st.lists(st.sampled_from(['"', "'", "(", ")", "*", "-", "AND", "OR", "NOT", "title:", "NEAR", "^", "\\", "wijk", "\x00", "\u202e", "{", "}", ":"]), max_size=30).map(" ".join),
+    | st.lists(
+        st.sampled_from(
+            [
+                '"',
+                "'",
+                "(",
+                ")",
+                "*",
+                "-",
+                "AND",
+                "OR",
+                "NOT",
+                "title:",
+                "NEAR",
+                "^",
+                "\\",
+                "wijk",
+                "\x00",
+                "\u202e",
+                "{",
+                "}",
+                ":",
+            ]
+        ),
+        max_size=30,
+    ).map(" ".join),
     page=st.one_of(st.none(), st.text(max_size=6), st.integers(-10, 10**6).map(str)),
     theme=st.one_of(st.none(), st.sampled_from(["gezondheid", "onbekend", "", "'"])),
 )
