@@ -15,7 +15,7 @@ CSS := site/static/limburg/css/main.css
 
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help install run serve test e2e browser lint format migrate demo messages frontend clean
+.PHONY: help install run serve test e2e browser bench lint format migrate demo messages frontend clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}'
@@ -74,6 +74,13 @@ test: install browser ## Run the whole test suite, browser tests included (SQLit
 
 e2e: install browser ## Run only the real-browser tests (Chromium, axe)
 	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/pytest tests/e2e $(PYTEST_ARGS)
+
+BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/bench.sqlite3
+BENCH_PAGES ?= 10000
+bench: install ## Search benchmark on its own database (BENCH_DATABASE_URL; 10,000 generated pages)
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) import_places -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) benchmark_search --pages $(BENCH_PAGES)
 
 lint: $(PY_STAMP) ## Check code style with ruff
 	$(BIN)/ruff check .

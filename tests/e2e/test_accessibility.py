@@ -22,6 +22,8 @@ PAGES = [
     "/nl/praktijkvoorbeelden/vastenavondkamp-venlo/",
     "/nl/praktijkvoorbeelden/trendbreuk-zuid-limburg/",
     "/nl/zoeken/?query=limburg",
+    "/nl/zoeken/?query=gezondheid&theme=leren",
+    "/nl/zoeken/?theme=wonen&type=casestudies.casestudypage",
     "/en/search/?query=zzzqqq",
     "/nl/bestaat-niet/",
 ]
@@ -84,7 +86,7 @@ def test_search_works_without_javascript(demo_site, browser):
     page = context.new_page()
     page.goto(demo_site.url + "/nl/zoeken/?query=gezondheid")
     assert page.locator("h1").inner_text() == "Zoeken"
-    assert page.locator(".lp-teaser").count() >= 1
+    assert page.locator(".lp-search-result").count() >= 1
     context.close()
 
 
