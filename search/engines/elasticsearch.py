@@ -193,6 +193,11 @@ class ElasticsearchSearchEngine(SearchEngine):
             search.aggs.bucket(
                 agg_name, "filter", filter=Q("bool", filter=others) if others else Q("match_all")
             ).bucket("inner", agg)
+        if request.parsed.words:
+            # "Did you mean": a term suggester over the indexed text.
+            search = search.suggest(
+                "spelling", " ".join(request.parsed.words), term={"field": "_all_text"}
+            )
         if request.sort == "newest" or request.parsed.is_empty:
             search = search.sort({"first_published_at_filter": {"order": "desc"}}, "_score")
         start = min((request.page - 1) * request.per_page, MAX_RESULT_WINDOW - request.per_page)
@@ -234,12 +239,29 @@ class ElasticsearchSearchEngine(SearchEngine):
         total = result.hits.total.value
         num_pages = max(1, -(-min(total, MAX_RESULT_WINDOW) // request.per_page))
         return SearchResponse(
+            suggestion=self.suggestion(result, request) if total == 0 else "",
             hits=hits,
             total=total,
             page=min(max(request.page, 1), num_pages),
             num_pages=num_pages,
             facets=self.facets(result.aggregations, request),
         )
+
+    @staticmethod
+    def suggestion(result, request):
+        """The query with each misspelt word replaced by the suggester's best option."""
+        suggest = getattr(result, "suggest", None)
+        if not suggest or "spelling" not in suggest:
+            return ""
+        words, changed = [], False
+        for entry in suggest.spelling:
+            options = list(entry.options)
+            if options:
+                words.append(options[0].text)
+                changed = True
+            else:
+                words.append(entry.text)
+        return " ".join(words) if changed else ""
 
     def facets(self, aggregations, request):
         def selected(name, value):

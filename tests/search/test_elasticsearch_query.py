@@ -177,3 +177,31 @@ def test_production_settings_analyse_in_dutch(monkeypatch):
     finally:
         monkeypatch.delenv("ELASTICSEARCH_URL")
         importlib.reload(base)
+
+
+def test_asks_for_spelling_suggestions(engine):
+    suggest = body(engine, "gezondhied wijk")["suggest"]["spelling"]
+    assert suggest == {"text": "gezondhied wijk", "term": {"field": "_all_text"}}
+    assert "suggest" not in body(engine, '"alleen een zin"')
+
+
+def test_suggestion_is_read_from_the_response():
+    from elasticsearch_dsl import Search
+    from elasticsearch_dsl.response import Response
+
+    raw = {
+        "hits": {"total": {"value": 0, "relation": "eq"}, "hits": []},
+        "suggest": {
+            "spelling": [
+                {
+                    "text": "gezondhied",
+                    "offset": 0,
+                    "length": 10,
+                    "options": [{"text": "gezondheid", "score": 0.9, "freq": 12}],
+                },
+                {"text": "wijk", "offset": 11, "length": 4, "options": []},
+            ]
+        },
+    }
+    response = Response(Search(), raw)
+    assert ElasticsearchSearchEngine.suggestion(response, None) == "gezondheid wijk"
