@@ -4,12 +4,16 @@ The backend finds and ranks; facets are SQL aggregates over the matching set
 (used as a subquery, never loaded into Python), one query per facet.
 """
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, F, Value, When
-from django.db.models.functions import ExtractYear
+from django.db import connection
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models.functions import Cast, ExtractYear
 
 from wagtail.models import Page
+from wagtail.search.models import IndexEntry
 
 from limburg.models import Theme, gemeente_code_of
 from limburg.models.places import Place
@@ -32,6 +36,35 @@ def searchable_pages(locale_id):
     return Page.objects.live().public().filter(locale_id=locale_id, depth__gt=2)
 
 
+def postgres_matches(parsed):
+    """Ids of pages whose index entry matches, as a subquery that uses the GIN indexes.
+
+    modelsearch's own PostgreSQL query tests ``title || body`` row by row (a
+    sequential scan: about 80 ms per facet at 10,000 pages); testing the two
+    indexed columns separately lets PostgreSQL combine its two GIN indexes.
+    """
+    config = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG")
+
+    def term(text, kind="plain"):
+        return SearchQuery(text, config=config, search_type="phrase" if " " in text else kind)
+
+    query = None
+    for word in parsed.words:
+        alternatives = [term(word), *(term(alt) for alt in parsed.expansions.get(word, []))]
+        clause = alternatives[0]
+        for alternative in alternatives[1:]:
+            clause |= alternative
+        query = clause if query is None else query & clause
+    for phrase in parsed.phrases:
+        query = term(phrase, "phrase") if query is None else query & term(phrase, "phrase")
+    page_types = [ContentType.objects.get_for_model(model).pk for model in FACET_MODELS.page_models]
+    return (
+        IndexEntry.objects.filter(Q(title=query) | Q(body=query), content_type_id__in=page_types)
+        .annotate(page_id=Cast("object_id", IntegerField()))
+        .values("page_id")
+    )
+
+
 class DatabaseSearchEngine(SearchEngine):
     name = "database"
 
@@ -41,6 +74,8 @@ class DatabaseSearchEngine(SearchEngine):
             base = base.exclude(pk__in=request.exclude_ids)
         if request.parsed.is_empty:
             matching = base
+        elif connection.vendor == "postgresql":
+            matching = base.filter(pk__in=postgres_matches(request.parsed))
         else:
             results = base.search(request.parsed.to_query(), order_by_relevance=False)
             matching = base.filter(pk__in=results.get_queryset().values("pk"))

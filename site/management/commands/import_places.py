@@ -140,6 +140,8 @@ class Command(BaseCommand):
                 by_code[row.code] = place
                 created += is_new
                 updated += not is_new
+        if verbosity < 1:
+            return
         self.stdout.write(
             self.style.SUCCESS(
                 f"Places imported: {created} created, {updated} updated "
