@@ -1,5 +1,6 @@
 """The interface the search view talks to; one implementation per backend."""
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -53,16 +54,18 @@ class SearchResponse:
     suggestion: str = ""
 
 
-class SearchEngine:
+class SearchEngine(ABC):
     """Find live, public pages of one language; count facets; highlight what matched."""
 
     name = "base"
 
+    @abstractmethod
     def search(self, request: SearchRequest) -> SearchResponse:
-        raise NotImplementedError
+        """The hits of one results page, the total and the facet counts."""
 
+    @abstractmethod
     def autocomplete(self, text: str, locale_id: int, limit: int = 8) -> list[Page]:
-        raise NotImplementedError
+        """Pages whose title starts with the words typed so far."""
 
 
 class FacetModels:
