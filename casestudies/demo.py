@@ -5,6 +5,7 @@ is linked on the page. Where a fact was not found, the field stays empty.
 Illustrations are abstract, generated with Pillow at load time.
 """
 
+import copy
 import io
 import random
 from datetime import date
@@ -843,14 +844,113 @@ class CaseStudyDemo:
             if CaseStudyPage.objects.child_of(index).filter(slug=spec["slug"]).exists():
                 continue
             created.append(self._create(index, spec, zuid_limburg))
-        # Related case studies: the areas with a declaration of intent point at the
-        # two long-running area approaches they can learn from.
-        by_slug = {page.slug: page for page in CaseStudyPage.objects.child_of(index)}
+        self.link_related(index, created)
+        self.load_translations(index)
+
+    @staticmethod
+    def link_related(index, created):
+        """The areas with a declaration of intent point at the two long-running area
+        approaches they can learn from."""
+        by_key = {page.translation_key: page for page in CaseStudyPage.objects.child_of(index)}
+        nl_keys = dict(
+            CaseStudyPage.objects.filter(
+                slug__in=["donderberg-roermond", "vastenavondkamp-venlo"],
+                locale__language_code="nl",
+            ).values_list("slug", "translation_key")
+        )
         for page in created:
             if page.status == CaseStudyPage.Status.INTENTIEOVEREENKOMST:
                 for order, slug in enumerate(("donderberg-roermond", "vastenavondkamp-venlo")):
-                    page.related_pages.create(related_page=by_slug[slug], sort_order=order)
+                    if (target := by_key.get(nl_keys.get(slug))) is not None:
+                        page.related_pages.create(related_page=target, sort_order=order)
                 page.save_revision().publish()
+
+    def load_translations(self, index):
+        """The English case studies, each the translation of its Dutch original."""
+        from casestudies.demo_en import CASE_STUDIES_EN
+
+        en = Locale.objects.filter(language_code="en").first()
+        index_en = index.get_translation_or_none(en) if en else None
+        if index_en is None:
+            return
+        created = []
+        for spec in CASE_STUDIES:
+            original = CaseStudyPage.objects.child_of(index).filter(slug=spec["slug"]).first()
+            text = CASE_STUDIES_EN.get(spec["slug"])
+            if original is None or text is None or original.has_translation(en):
+                continue
+            created.append(self._create_translation(original, index_en, spec, text, en))
+        self.link_related(index_en, created)
+
+    def _create_translation(self, original, index_en, spec, text, en):
+        def relabel(blocks, key, labels, units=None):
+            translated = copy.deepcopy(blocks)
+            for number, block in enumerate(translated):
+                if number < len(labels):
+                    block["value"][key] = labels[number]
+                if units and number < len(units):
+                    block["value"]["unit"] = units[number]
+            return translated
+
+        page = CaseStudyPage(
+            locale=en,
+            translation_key=original.translation_key,
+            title=text["title"],
+            slug=text["slug"],
+            kind=original.kind,
+            status=original.status,
+            start_year=original.start_year,
+            end_year=original.end_year,
+            summary=text["summary"],
+            introduction=f"<p>{text['introduction']}</p>",
+            background=text.get("background", []),
+            approach=text.get("approach", []),
+            results=text.get("results", []),
+            what_did_not_work=text.get("what_did_not_work", []),
+            lessons=text.get("lessons", []),
+            key_figures=relabel(
+                spec.get("key_figures", []), "label", text.get("figures", []), text.get("units")
+            ),
+            timeline=relabel(spec.get("timeline", []), "text", text.get("milestones", [])),
+            sources=spec.get("sources", []),
+            last_checked=original.last_checked,
+            teaser_image=original.teaser_image,
+        )
+        commitments = text.get("commitments", [])
+        for order, partner in enumerate(original.partners.all()):
+            page.partners.add(
+                page.partners.model(
+                    organisation=partner.organisation.get_translation(en),
+                    role=partner.role,
+                    commitment=commitments[order] if order < len(commitments) else "",
+                    sort_order=order,
+                )
+            )
+        descriptions = text.get("funding", [])
+        for order, funding in enumerate(original.funding.all()):
+            page.funding.add(
+                page.funding.model(
+                    instrument=funding.instrument.get_translation(en),
+                    amount=funding.amount,
+                    start_year=funding.start_year,
+                    end_year=funding.end_year,
+                    description=descriptions[order] if order < len(descriptions) else "",
+                    source_name=funding.source_name,
+                    source_url=funding.source_url,
+                    sort_order=order,
+                )
+            )
+        index_en.add_child(instance=page)
+        page.themes.set(
+            Theme.objects.filter(
+                locale=en, translation_key__in=original.themes.values("translation_key")
+            )
+        )
+        page.places.set(original.places.all())
+        page.tags.set([tag.name for tag in original.tags.all()])
+        page.save_revision().publish()
+        self.log(f"Case study: {text['title']} (en)")
+        return page
 
     @staticmethod
     def _corop_codes(corop):

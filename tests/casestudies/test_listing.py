@@ -268,5 +268,10 @@ def test_listing_advertises_its_feed(client, studies):
 
 
 def test_listing_is_per_language(client, studies):
-    assert titles(client.get("/en/case-studies/")) == []
-    assert CaseStudyPage.objects.live().count() == 4
+    english = titles(client.get("/en/case-studies/"))
+    assert "Kansrijke Start" in english and "Alpha" not in english
+    assert all(
+        page.locale.language_code == "en"
+        for page in CaseStudyPage.objects.live().filter(title__in=english)
+    )
+    assert titles(get(client)) == ["Alpha", "Bravo", "Charlie", "Delta"]

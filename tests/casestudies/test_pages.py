@@ -388,3 +388,18 @@ def test_admin_explains_what_is_missing(client, index_nl):
     assert "key_figures" in form.errors
     assert form.formsets["funding"].errors[0]
     assert CaseStudyPage.objects.count() == before
+
+
+def test_english_case_studies_are_translations(client, locale_en, page_by_slug):
+    dutch = page_by_slug("positieve-gezondheid")
+    english = dutch.get_translation(locale_en)
+    assert english.slug == "positive-health" and english.live
+    assert [p.organisation.locale_id for p in english.partners.all()] == [locale_en.pk] * 5
+    assert {t.locale_id for t in english.themes.all()} == {locale_en.pk}
+    soup = parse(client.get(dutch.url))
+    assert soup.select_one('nav.utrecht-alternate-lang-nav a[hreflang="en"]')["href"] == english.url
+    page = parse(client.get(english.url))
+    assert page.html["lang"] == "en"
+    assert (
+        page.select_one(".lp-key-figures__label").get_text(strip=True).startswith("fewer referrals")
+    )

@@ -21,6 +21,8 @@ PAGES = [
     "/nl/praktijkvoorbeelden/donderberg-roermond/",
     "/nl/praktijkvoorbeelden/vastenavondkamp-venlo/",
     "/nl/praktijkvoorbeelden/trendbreuk-zuid-limburg/",
+    "/en/case-studies/",
+    "/en/case-studies/positive-health/",
     "/nl/zoeken/?query=limburg",
     "/nl/zoeken/?query=gezondheid&theme=leren",
     "/nl/zoeken/?theme=wonen&type=casestudies.casestudypage",
