@@ -80,16 +80,19 @@ class CaseStudyListing:
 
     @cached_property
     def matching_query(self):
-        """Primary keys matching the text search, or None without one.
+        """The case studies matching the text search (None without one), for ``pk__in``.
 
-        Case studies are a bounded set (hundreds), so the ids of the matches are
-        taken once and every filter and facet below stays a plain SQL query.
+        On the database backends this stays a subquery; Elasticsearch answers
+        with ids, which for case studies (hundreds at most) are few.
         """
         query = build_query(self.query_text)
         if query is None:
             return None
         candidates = CaseStudyPage.objects.live().filter(locale_id=self.index_page.locale_id)
-        return [page.pk for page in candidates.search(query, order_by_relevance=False)]
+        results = candidates.search(query, order_by_relevance=False)
+        if hasattr(results, "get_queryset"):
+            return results.get_queryset().values("pk")
+        return [page.pk for page in results]
 
     def filtered(self, skip=None):
         queryset = self.base

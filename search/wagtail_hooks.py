@@ -1,6 +1,6 @@
 """Admin: synonyms editors manage, and the searches that found nothing."""
 
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from search.models import SynonymGroup, UnansweredQuery
+from search.views_admin import REPORT_PERMISSION, PopularSearchesView
 
 
 class SynonymGroupViewSet(SnippetViewSet):
@@ -47,11 +48,37 @@ def register_unanswered_queries():
     return unanswered_queries_viewset
 
 
+class SearchReportMenuItem(MenuItem):
+    """Shown to those who may read the search reports (province editors)."""
+
+    def is_shown(self, request):
+        return request.user.has_perm(REPORT_PERMISSION)
+
+
 @hooks.register("register_reports_menu_item")
 def register_unanswered_queries_menu_item():
-    return MenuItem(
+    return SearchReportMenuItem(
         _("Searches without results"),
         reverse(unanswered_queries_viewset.get_url_name("index")),
         icon_name="warning",
         order=900,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_popular_searches_urls():
+    return [
+        path("reports/popular-searches/", PopularSearchesView.as_view(), name="popular_searches"),
+        path(
+            "reports/popular-searches/results/",
+            PopularSearchesView.as_view(results_only=True),
+            name="popular_searches_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_popular_searches_menu_item():
+    return SearchReportMenuItem(
+        _("Popular searches"), reverse("popular_searches"), icon_name="search", order=901
     )

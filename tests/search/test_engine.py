@@ -219,6 +219,24 @@ def test_unanswered_queries_report_in_the_admin(client):
     assert b"zwembad" in response.content
 
 
+def test_popular_searches_report_for_editors(client):
+    from django.contrib.auth.models import User
+
+    client.get("/nl/zoeken/", {"query": "gezondheid"})
+    client.force_login(User.objects.get(username="redactie"))
+    response = client.get("/admin/reports/popular-searches/")
+    assert response.status_code == 200
+    assert b"gezondheid" in response.content
+    assert (
+        b"Populaire zoekvragen" in client.get("/admin/").content
+        or b"popular-searches" in client.get("/admin/").content
+    )
+    client.force_login(User.objects.get(username="partner"))
+    assert b"/admin/reports/popular-searches/" not in client.get("/admin/").content
+    assert client.get("/admin/reports/popular-searches/").status_code in (302, 403)
+    assert client.get("/admin/unanswered_queries/").status_code in (302, 403)
+
+
 def test_no_results_helps(client):
     soup = BeautifulSoup(
         client.get("/nl/zoeken/", {"query": "zzzqqq", "theme": "wonen"}).content, "html.parser"
