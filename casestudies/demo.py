@@ -91,6 +91,16 @@ def milestone(day, precision, text, name="", url=""):
     }
 
 
+# The long-running approaches that joined the eight areas with a 2025 declaration of intent.
+DECLARATION_OF_INTENT_2025 = milestone(
+    "2025-01-01",
+    "year",
+    "Intentieovereenkomst met de provincie voor de gebiedsaanpak.",
+    "Provincie Limburg, Najaarsnota 2025",
+    NAJAARSNOTA,
+)
+
+
 def sources(*pairs):
     return [{"type": "source", "value": source(name, url)} for name, url in pairs]
 
@@ -577,13 +587,7 @@ CASE_STUDIES = [
                 "Donderberg Roermond",
                 DB_FASE3,
             ),
-            milestone(
-                "2025-01-01",
-                "year",
-                "Intentieovereenkomst met de provincie voor de gebiedsaanpak.",
-                "Provincie Limburg, Najaarsnota 2025",
-                NAJAARSNOTA,
-            ),
+            DECLARATION_OF_INTENT_2025,
         ],
         "sources": sources(
             ("Wonen Limburg, samenwerkingsovereenkomst 2012", DB_WOP),
@@ -675,13 +679,7 @@ CASE_STUDIES = [
             milestone(
                 "2023-01-13", "day", "Opening van het Sparrenveldje.", "Venlo Nieuws", VK_SPARREN
             ),
-            milestone(
-                "2025-01-01",
-                "year",
-                "Intentieovereenkomst met de provincie voor de gebiedsaanpak.",
-                "Provincie Limburg, Najaarsnota 2025",
-                NAJAARSNOTA,
-            ),
+            DECLARATION_OF_INTENT_2025,
         ],
         "sources": sources(
             ("Blerickse Krant", VK_KRANT),
