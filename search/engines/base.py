@@ -10,7 +10,7 @@ from django.utils.functional import cached_property
 
 from wagtail.models import Page, get_page_models
 
-from limburg.models import PlacesMixin, ThemesMixin, in_gemeente
+from limburg.models import Place, PlacesMixin, Theme, ThemesMixin, in_gemeente
 from search.query import ParsedQuery
 
 PER_PAGE = 10
@@ -97,12 +97,63 @@ class FacetModels:
             labels.update(dict(model._meta.get_field("status").choices))
         return labels
 
-    def content_type_label(self, content_type_id):
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        return model._meta.verbose_name_plural if model else ""
-
 
 FACET_MODELS = FacetModels()
+
+
+def facet_values(counts, request):
+    """Raw counts per facet (value -> number of pages) as labelled FacetValues.
+
+    Every engine counts in its own way and labels the same way here. Type
+    counts are keyed by content type id; years by the year.
+    """
+
+    def chosen(name, value):
+        return str(request.filters.get(name, "")) == str(value)
+
+    facets = {"type": []}
+    for content_type_id, count in counts.get("type", {}).items():
+        model = ContentType.objects.get_for_id(int(content_type_id)).model_class()
+        if model is not None:
+            key = content_type_key(model)
+            label = str(model._meta.verbose_name_plural).capitalize()
+            facets["type"].append(FacetValue(key, label, count, chosen("type", key)))
+    facets["type"].sort(key=lambda facet: -facet.count)
+
+    theme_counts = counts.get("theme", {})
+    facets["theme"] = [
+        FacetValue(
+            theme.slug, theme.name, theme_counts.get(theme.slug, 0), chosen("theme", theme.slug)
+        )
+        for theme in Theme.objects.filter(locale_id=request.locale_id)
+    ]
+
+    gemeente_counts = counts.get("gemeente", {})
+    names = dict(
+        Place.objects.gemeenten().filter(code__in=gemeente_counts).values_list("code", "name")
+    )
+    facets["gemeente"] = sorted(
+        (
+            FacetValue(code, names[code], count, chosen("gemeente", code))
+            for code, count in gemeente_counts.items()
+            if code in names
+        ),
+        key=lambda facet: facet.label,
+    )
+
+    facets["year"] = [
+        FacetValue(str(year), str(year), count, chosen("year", year))
+        for year, count in sorted(counts.get("year", {}).items(), reverse=True)
+        if year
+    ]
+
+    labels = FACET_MODELS.status_labels()
+    facets["status"] = [
+        FacetValue(value, str(labels.get(value, value)), count, chosen("status", value))
+        for value, count in counts.get("status", {}).items()
+        if value
+    ]
+    return facets
 
 
 def content_type_key(model):

@@ -15,17 +15,15 @@ from django.db.models.functions import Cast, ExtractYear
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
-from limburg.models import Theme, gemeente_code_of
-from limburg.models.places import Place
+from limburg.models import gemeente_code_of
 from limburg.translation import with_teaser_images
 from search.engines.base import (
     FACET_MODELS,
-    FacetValue,
     SearchEngine,
     SearchHit,
     SearchRequest,
     SearchResponse,
-    content_type_key,
+    facet_values,
     filter_q,
 )
 from search.highlight import highlight, snippet_source
@@ -139,13 +137,9 @@ class DatabaseSearchEngine(SearchEngine):
                     queryset = queryset.filter(filter_q(name, value))
             return queryset
 
-        def selected(name, value):
-            return str(request.filters.get(name, "")) == str(value)
-
         def count_types(queryset):
             return list(queryset.values("content_type").annotate(n=Count("pk")).order_by())
 
-        facets = {}
         type_counts = count_types(scope("type"))
         # Page types with no match at all need no facet query of their own.
         present = {
@@ -156,69 +150,29 @@ class DatabaseSearchEngine(SearchEngine):
         def having(models):
             return [m for m in models if ContentType.objects.get_for_model(m).pk in present]
 
-        facets["type"] = sorted(
-            (
-                FacetValue(
-                    content_type_key(model),
-                    str(model._meta.verbose_name_plural).capitalize(),
-                    row["n"],
-                    selected("type", content_type_key(model)),
-                )
-                for row in type_counts
-                if (model := _model_for(row["content_type"])) is not None
-            ),
-            key=lambda facet: -facet.count,
-        )
-
-        theme_counts = self._sum_over(
-            having(FACET_MODELS.with_themes), scope("theme"), "themes__slug"
-        )
-        facets["theme"] = [
-            FacetValue(
-                theme.slug,
-                theme.name,
-                theme_counts.get(theme.slug, 0),
-                selected("theme", theme.slug),
-            )
-            for theme in Theme.objects.filter(locale_id=request.locale_id)
-        ]
-
-        gemeente_counts = self._sum_over(
-            having(FACET_MODELS.with_places), scope("gemeente"), gemeente_code_of("places")
-        )
-        names = dict(
-            Place.objects.gemeenten().filter(code__in=gemeente_counts).values_list("code", "name")
-        )
-        facets["gemeente"] = sorted(
-            (
-                FacetValue(code, names[code], count, selected("gemeente", code))
-                for code, count in gemeente_counts.items()
-                if code in names
-            ),
-            key=lambda facet: facet.label,
-        )
-
-        year_counts = (
+        years = (
             scope("year")
             .annotate(year=ExtractYear("first_published_at"))
             .values("year")
             .annotate(n=Count("pk"))
-            .order_by("-year")
+            .order_by()
         )
-        facets["year"] = [
-            FacetValue(str(row["year"]), str(row["year"]), row["n"], selected("year", row["year"]))
-            for row in year_counts
-            if row["year"]
-        ]
-
-        status_counts = self._sum_over(having(FACET_MODELS.with_status), scope("status"), "status")
-        labels = FACET_MODELS.status_labels()
-        facets["status"] = [
-            FacetValue(value, str(labels.get(value, value)), count, selected("status", value))
-            for value, count in status_counts.items()
-            if value
-        ]
-        return facets
+        return facet_values(
+            {
+                "type": {row["content_type"]: row["n"] for row in type_counts},
+                "theme": self._sum_over(
+                    having(FACET_MODELS.with_themes), scope("theme"), "themes__slug"
+                ),
+                "gemeente": self._sum_over(
+                    having(FACET_MODELS.with_places), scope("gemeente"), gemeente_code_of("places")
+                ),
+                "year": {row["year"]: row["n"] for row in years},
+                "status": self._sum_over(
+                    having(FACET_MODELS.with_status), scope("status"), "status"
+                ),
+            },
+            request,
+        )
 
     @staticmethod
     def _sum_over(models, pages, value):
@@ -241,7 +195,3 @@ class DatabaseSearchEngine(SearchEngine):
         if not text.strip():
             return []
         return list(searchable_pages(locale_id).autocomplete(text)[:limit])
-
-
-def _model_for(content_type_id):
-    return ContentType.objects.get_for_id(content_type_id).model_class()

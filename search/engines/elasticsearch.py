@@ -15,16 +15,15 @@ from wagtail.search.backends import get_search_backend
 
 from elasticsearch_dsl import A, Q, Search
 
-from limburg.models import Place, Theme
 from limburg.translation import with_teaser_images
 from search.engines.base import (
     FACET_MODELS,
-    FacetValue,
     SearchEngine,
     SearchHit,
     SearchRequest,
     SearchResponse,
     content_type_key,
+    facet_values,
     model_for_key,
 )
 from search.highlight import highlight, snippet_source
@@ -264,60 +263,18 @@ class ElasticsearchSearchEngine(SearchEngine):
         return " ".join(words) if changed else ""
 
     def facets(self, aggregations, request):
-        def selected(name, value):
-            return str(request.filters.get(name, "")) == str(value)
-
+        """Sum the aggregation buckets per facet (a facet may span several page types)."""
         counts = {"type": {}, "year": {}, "status": {}, "theme": {}, "gemeente": {}}
         for agg_name, bucket in aggregations.to_dict().items():
             facet = agg_name.split("__")[0]
             inner = bucket["inner"]
             for value in inner.get("values", inner).get("buckets", []):
-                key = value.get("key_as_string", value["key"])
-                count = value["pages"]["doc_count"] if "pages" in value else value["doc_count"]
+                key = str(value.get("key_as_string", value["key"]))
                 if facet == "year":
-                    key = str(key)[:4]
-                counts[facet][str(key)] = counts[facet].get(str(key), 0) + count
-
-        facets = {"type": []}
-        for content_type_id, count in counts["type"].items():
-            model = ContentType.objects.get_for_id(int(content_type_id)).model_class()
-            if model:
-                key = content_type_key(model)
-                facets["type"].append(
-                    FacetValue(
-                        key,
-                        str(model._meta.verbose_name_plural).capitalize(),
-                        count,
-                        selected("type", key),
-                    )
-                )
-        facets["theme"] = [
-            FacetValue(t.slug, t.name, counts["theme"].get(t.slug, 0), selected("theme", t.slug))
-            for t in Theme.objects.filter(locale_id=request.locale_id)
-        ]
-        names = dict(
-            Place.objects.gemeenten()
-            .filter(code__in=counts["gemeente"])
-            .values_list("code", "name")
-        )
-        facets["gemeente"] = sorted(
-            (
-                FacetValue(code, names[code], n, selected("gemeente", code))
-                for code, n in counts["gemeente"].items()
-                if code in names
-            ),
-            key=lambda facet: facet.label,
-        )
-        facets["year"] = [
-            FacetValue(y, y, n, selected("year", y))
-            for y, n in sorted(counts["year"].items(), reverse=True)
-        ]
-        labels = FACET_MODELS.status_labels()
-        facets["status"] = [
-            FacetValue(v, str(labels.get(v, v)), n, selected("status", v))
-            for v, n in counts["status"].items()
-        ]
-        return facets
+                    key = key[:4]
+                count = value["pages"]["doc_count"] if "pages" in value else value["doc_count"]
+                counts[facet][key] = counts[facet].get(key, 0) + count
+        return facet_values(counts, request)
 
     def autocomplete(self, text, locale_id, limit=8):
         if not text.strip():

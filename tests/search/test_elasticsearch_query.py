@@ -205,3 +205,50 @@ def test_suggestion_is_read_from_the_response():
     }
     response = Response(Search(), raw)
     assert ElasticsearchSearchEngine.suggestion(response, None) == "gezondheid wijk"
+
+
+def test_aggregation_buckets_become_labelled_facets(engine, locale_nl):
+    from django.contrib.contenttypes.models import ContentType
+
+    from elasticsearch_dsl import Search
+    from elasticsearch_dsl.response import Response
+
+    case_study_type = ContentType.objects.get_for_model(CaseStudyPage).pk
+    themes = {"buckets": [{"key": "wonen", "doc_count": 5, "pages": {"doc_count": 3}}]}
+    raw = {
+        "hits": {"total": {"value": 3, "relation": "eq"}, "hits": []},
+        "aggregations": {
+            "type": {
+                "doc_count": 3,
+                "inner": {"buckets": [{"key": case_study_type, "doc_count": 3}]},
+            },
+            "year": {
+                "doc_count": 3,
+                "inner": {
+                    "buckets": [
+                        {"key_as_string": "2026-01-01T00:00:00.000Z", "key": 1, "doc_count": 3}
+                    ]
+                },
+            },
+            "theme__casestudies.casestudypage": {
+                "doc_count": 3,
+                "inner": {"doc_count": 9, "values": themes},
+            },
+            "theme__limburg.contentpage": {
+                "doc_count": 0,
+                "inner": {"doc_count": 0, "values": {"buckets": []}},
+            },
+        },
+    }
+    request = SearchRequest(
+        parsed=parse_query("wijk"),
+        locale_id=locale_nl.pk,
+        language="nl",
+        filters={"theme": "wonen"},
+    )
+    facets = engine.facets(Response(Search(), raw).aggregations, request)
+    assert [(f.value, f.count) for f in facets["type"]] == [("casestudies.casestudypage", 3)]
+    assert [(f.value, f.count) for f in facets["year"]] == [("2026", 3)]
+    wonen = next(f for f in facets["theme"] if f.value == "wonen")
+    # Pages, not theme links: the reverse_nested count.
+    assert (wonen.label, wonen.count, wonen.selected) == ("Wonen", 3, True)
