@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from knowledge.oai.views import oai_pmh
 from limburg import views
 from search import views as search_views
 
@@ -14,6 +15,8 @@ urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Harvesters expect one base URL for every language.
+    path("oai/", oai_pmh, name="oai_pmh"),
 ]
 
 if settings.DEBUG:

@@ -267,4 +267,13 @@ ORGANISATIONS = [
         "The Limburg Rabobanks became a partner of the Healthy Primary School of the Future in "
         "2020.",
     ),
+    (
+        "Raad voor Volksgezondheid en Samenleving",
+        "kennisinstelling",
+        "",
+        "Raad die het rapport ‘Een eerlijke kans op gezond leven’ (2021) uitbracht, waarin "
+        "Trendbreuk Zuid-Limburg als inspirerend voorbeeld staat.",
+        "Council that published the report ‘Een eerlijke kans op gezond leven’ (2021), which "
+        "describes Trendbreuk Zuid-Limburg as an inspiring example.",
+    ),
 ]

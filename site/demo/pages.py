@@ -106,6 +106,32 @@ PAGES = [
         },
     },
     {
+        "key": "research",
+        "model": "knowledge.ResearchIndexPage",
+        "parent": "knowledge",
+        "show_in_menus": True,
+        "nl": {
+            "title": "Onderzoek",
+            "slug": "onderzoek",
+            "summary": "Rapporten, artikelen en evaluaties over gezondheid en leefbaarheid in Limburg, met bronvermelding.",
+            "introduction": (
+                "Onderzoekers, kennisinstellingen en de provincie publiceren hier wat zij over "
+                "Limburgse wijken en dorpen weten. Elke publicatie heeft een korte samenvatting in "
+                "gewone taal en is te citeren."
+            ),
+        },
+        "en": {
+            "title": "Research",
+            "slug": "research",
+            "summary": "Reports, articles and evaluations about health and liveability in Limburg, with their sources.",
+            "introduction": (
+                "Researchers, knowledge institutions and the province publish what they know about "
+                "Limburg's neighbourhoods and villages here. Every publication has a short summary "
+                "in plain language and can be cited."
+            ),
+        },
+    },
+    {
         "key": "limburg-factor",
         "model": "limburg.ContentPage",
         "parent": "knowledge",

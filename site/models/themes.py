@@ -4,9 +4,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from limburg.models.vocabulary import Vocabulary
 
 
 class Accent(models.TextChoices):
@@ -22,7 +23,7 @@ class Accent(models.TextChoices):
     GRIJS = "grijs", _("Grey")
 
 
-class Theme(TranslatableMixin, index.Indexed, models.Model):
+class Theme(Vocabulary):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
         _("slug"), max_length=100, allow_unicode=False, help_text=_("Used in web addresses.")
@@ -39,10 +40,6 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
         default=Accent.BLAUW,
         help_text=_("Colour that marks this theme on cards and labels."),
     )
-    sort_order = models.PositiveSmallIntegerField(
-        _("sort order"), default=100, help_text=_("Lower numbers come first.")
-    )
-
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
@@ -50,25 +47,16 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("accent"),
         FieldPanel("sort_order"),
     ]
-    search_fields = [
-        index.SearchField("name", boost=3),
-        index.AutocompleteField("name"),
-        index.SearchField("description"),
-        index.FilterField("locale"),
-    ]
+    search_fields = [*Vocabulary.search_fields, index.SearchField("description")]
     override_translatable_fields = [
+        *Vocabulary.override_translatable_fields,
         TranslatableField("slug"),
         SynchronizedField("accent"),
-        SynchronizedField("sort_order"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(Vocabulary.Meta):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
-        ordering = ["sort_order", "name"]
         constraints = [
             models.UniqueConstraint(fields=["locale", "slug"], name="unique_theme_slug_per_locale"),
         ]
-
-    def __str__(self):
-        return self.name

@@ -249,6 +249,13 @@ else:
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kennisplatform@example.org")
 
+# OAI-PMH (knowledge.oai): record identifiers are oai:<OAI_REPOSITORY_IDENTIFIER>:<id>,
+# so set it once to the site's domain and never change it afterwards.
+OAI_REPOSITORY_IDENTIFIER = env_str("OAI_REPOSITORY_IDENTIFIER", "kennisplatform.limburg.example")
+OAI_REPOSITORY_NAME = "Kennisplatform Krachtige gemeenschappen in wijken en dorpen (Limburg)"
+OAI_ADMIN_EMAIL = env_str("OAI_ADMIN_EMAIL", DEFAULT_FROM_EMAIL)
+OAI_PAGE_SIZE = 100
+
 # Only behind a proxy that sets it (see README, "Running at scale").
 if env_bool("BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -78,7 +78,11 @@ def test_theme_filter_covers_every_page_type_with_themes(engine):
         0
     ]["bool"]
     paths = {clause["nested"]["path"] for clause in post_filter["should"]}
-    assert paths == {"limburg_contentpage__themes", "casestudies_casestudypage__themes"}
+    assert paths == {
+        "limburg_contentpage__themes",
+        "casestudies_casestudypage__themes",
+        "knowledge_researchoutputpage__themes",
+    }
     assert post_filter["minimum_should_match"] == 1
     clause = next(
         c

@@ -95,6 +95,8 @@ def test_facet_counts_equal_the_counts_of_the_filtered_results(locale_nl):
     assert checked >= 10
     assert {value.value for value in response.facets["type"]} == {
         "casestudies.casestudypage",
+        "knowledge.researchindexpage",
+        "knowledge.researchoutputpage",
         "limburg.contentpage",
     }
 

@@ -1,4 +1,4 @@
-"""Knowledge: research outputs, village-deal practice, theme dossiers, the monitor."""
+"""The knowledge section front."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -8,7 +8,7 @@ from limburg.models import BaseIndexPage
 class KnowledgeIndexPage(BaseIndexPage):
     """The knowledge section front, one per language; its sections hang below it."""
 
-    subpage_types = ["limburg.ContentPage"]
+    subpage_types = ["limburg.ContentPage", "knowledge.ResearchIndexPage"]
 
     class Meta:
         verbose_name = _("knowledge index page")

@@ -1,0 +1,51 @@
+"""Keep harvesters told: an output that stops being public gets a new OAI-PMH datestamp,
+and a deleted one leaves a tombstone."""
+
+from django.db.models.signals import post_delete, post_save, pre_delete
+from django.dispatch import receiver
+from django.utils import timezone
+
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_unpublished
+
+from knowledge.models import DeletedResearchOutput, ResearchOutputPage
+
+
+def touch(pages):
+    ResearchOutputPage.objects.filter(pk__in=pages.values("pk")).update(
+        visibility_changed_at=timezone.now()
+    )
+
+
+@receiver(page_unpublished)
+def research_output_unpublished(sender, instance, **kwargs):
+    if isinstance(instance, ResearchOutputPage):
+        touch(ResearchOutputPage.objects.filter(pk=instance.pk))
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def research_output_restricted(sender, instance, **kwargs):
+    """A restriction on a page hides (or, removed, shows) every output beneath it."""
+    try:
+        page = instance.page
+    except Page.DoesNotExist:
+        return
+    touch(ResearchOutputPage.objects.descendant_of(page, inclusive=True))
+
+
+@receiver(pre_delete, sender=ResearchOutputPage)
+def research_output_deleted(sender, instance, **kwargs):
+    from knowledge.oai.records import set_specs_of
+
+    if instance.first_published_at is None:
+        return  # never harvestable, so nobody needs telling
+    specs = set_specs_of(instance)
+    DeletedResearchOutput.objects.update_or_create(
+        page_id=instance.pk,
+        defaults={
+            "title": instance.title[:255],
+            "deleted_at": timezone.now(),
+            "set_specs": f";{';'.join(specs)};" if specs else "",
+        },
+    )

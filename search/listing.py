@@ -1,0 +1,156 @@
+"""Faceted listings: a section's pages filtered by a form, with counts per choice.
+
+Every facet is counted with all *other* filters applied (so a visitor sees what
+each choice would give), one aggregate query per facet: the number of queries
+does not depend on the number of pages. Subclasses name their page model, their
+form, their facets and how a facet filters.
+"""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count
+from django.utils.functional import cached_property
+
+from limburg.translation import with_teaser_images
+from search.query import build_query, clean_query_text
+
+
+class FacetedListing:
+    page_model = None
+    show_all_label = ""
+    facet_names = ()
+    sorts = {}
+    default_sort = "newest"
+    per_page = 12
+
+    def __init__(self, index_page, request):
+        self.index_page = index_page
+        self.request = request
+        self.form = self.get_form(request.GET)
+        # Invalid values (an unknown theme, a made-up kind) are dropped and reported.
+        self.is_valid = self.form.is_valid()
+        cleaned_data = getattr(self.form, "cleaned_data", {})
+        self.filters = {
+            name: value
+            for name, value in cleaned_data.items()
+            if value and name in self.facet_names
+        }
+        self.query_text = clean_query_text(request.GET.get("query", ""))
+        self.sort = cleaned_data.get("sort") or self.default_sort
+        self.base = self.get_base_queryset()
+
+    def get_form(self, data):
+        raise NotImplementedError
+
+    def get_base_queryset(self):
+        """The live, public pages of this section's language."""
+        return (
+            self.page_model.objects.live()
+            .public()
+            .filter(locale_id=self.index_page.locale_id)
+            .descendant_of(self.index_page)
+        )
+
+    def apply_filter(self, queryset, name, value):
+        return queryset.filter(**{name: value})
+
+    # Filtering -----------------------------------------------------------
+
+    @cached_property
+    def matching_query(self):
+        """The pages matching the text search (None without one), for ``pk__in``.
+
+        On the database backends this stays a subquery; Elasticsearch answers
+        with ids, which for one section (hundreds of pages at most) are few.
+        """
+        query = build_query(self.query_text)
+        if query is None:
+            return None
+        candidates = self.page_model.objects.live().filter(locale_id=self.index_page.locale_id)
+        results = candidates.search(query, order_by_relevance=False)
+        if hasattr(results, "get_queryset"):
+            return results.get_queryset().values("pk")
+        return [page.pk for page in results]
+
+    def filtered(self, skip=None):
+        queryset = self.base
+        if self.matching_query is not None:
+            queryset = queryset.filter(pk__in=self.matching_query)
+        for name, value in self.filters.items():
+            if name != skip:
+                queryset = self.apply_filter(queryset, name, value)
+        return queryset
+
+    # Results ----------------------------------------------------------------
+
+    @cached_property
+    def results(self):
+        return self.filtered().order_by(*self.sorts[self.sort])
+
+    @cached_property
+    def page_obj(self):
+        paginator = Paginator(self.results, self.per_page)
+        try:
+            page = paginator.page(self.request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page = paginator.page(1)
+        except EmptyPage:
+            page = paginator.page(paginator.num_pages)
+        page.object_list = with_teaser_images(self.for_display(page.object_list))
+        return page
+
+    def for_display(self, queryset):
+        """The page of results with what its cards show fetched alongside."""
+        return queryset
+
+    # Facets -----------------------------------------------------------------
+
+    def count_by(self, facet, expression):
+        """{value: number of pages} for one facet, with the other filters applied."""
+        return {
+            row["value"]: row["n"]
+            for row in self.filtered(skip=facet)
+            .order_by()
+            .values(value=expression)
+            .annotate(n=Count("pk", distinct=True))
+        }
+
+    @staticmethod
+    def options(choices, counts):
+        """(value, label, count) for each choice, in the choices' order."""
+        return [(value, label, counts.get(value, 0)) for value, label in choices]
+
+    # For templates ------------------------------------------------------------
+
+    def url_with(self, **changes):
+        """This listing's query string with some parameters changed (None removes one)."""
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        for name, value in changes.items():
+            if value is None:
+                params.pop(name, None)
+            else:
+                params[name] = value
+        encoded = params.urlencode()
+        return f"?{encoded}" if encoded else "?"
+
+    @property
+    def feed_query(self):
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        params.pop("sort", None)
+        return params.urlencode()
+
+    def filter_label(self, name, value):
+        return dict(self.form.fields[name].choices).get(value, value)
+
+    @property
+    def active_filters(self):
+        """(field label, value label, URL without this filter) for each active filter."""
+        return [
+            (
+                self.form.fields[name].label,
+                self.filter_label(name, value),
+                self.url_with(**{name: None}),
+            )
+            for name, value in self.filters.items()
+        ]
