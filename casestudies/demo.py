@@ -17,6 +17,7 @@ from wagtail.models import Collection, Locale
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, FundingInstrument
 from casestudies.vocabulary import seed_funding_instruments
+from limburg.demo.regions import corop_gemeente_codes
 from limburg.models import LimburgImage, Organisation, Place, Theme
 
 NAJAARSNOTA = "https://limburg.begrotingsapp.nl/najaarsnota-2025/project/221-krachtige-gemeenschappen-in-wijken-en-dorpen"
@@ -834,7 +835,7 @@ class CaseStudyDemo:
             return
         zuid_limburg = list(
             Place.objects.gemeenten()
-            .filter(code__in=self._corop_codes("CR39"))
+            .filter(code__in=corop_gemeente_codes("CR39"))
             .values_list("code", flat=True)
         )
         created = []
@@ -949,21 +950,6 @@ class CaseStudyDemo:
         page.save_revision().publish()
         self.log(f"Case study: {text['title']} (en)")
         return page
-
-    @staticmethod
-    def _corop_codes(corop):
-        import csv
-
-        from django.conf import settings
-
-        with open(
-            settings.SHARED_DATA_DIR / "limburg_kwb_2024_gemeenten_wijken.csv", encoding="utf-8"
-        ) as file:
-            return [
-                row["code"]
-                for row in csv.DictReader(file)
-                if row["niveau"] == "gemeente" and row["corop_code"] == corop
-            ]
 
     def _create(self, index, spec, zuid_limburg):
         themes = list(Theme.objects.filter(locale=self.nl, slug__in=spec["themes"]))

@@ -1,8 +1,6 @@
 """Funding instruments the case studies name: an editor-managed vocabulary, seeded once."""
 
-import uuid
-
-from django.conf import settings
+from limburg.vocabulary import seed_translated
 
 # slug nl, name nl, slug en, name en
 FUNDING_INSTRUMENTS = [
@@ -33,18 +31,8 @@ FUNDING_INSTRUMENTS = [
 
 def seed_funding_instruments(Locale, FundingInstrument):
     """Create any missing instrument in each content locale; editors keep what they changed."""
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
-    nl, en = locales.get("nl"), locales.get("en")
-    if nl is None:
-        return
-    for order, (slug_nl, name_nl, slug_en, name_en) in enumerate(FUNDING_INSTRUMENTS, start=1):
-        if FundingInstrument.objects.filter(locale=nl, slug=slug_nl).exists():
-            continue
-        key = uuid.uuid4()
-        FundingInstrument.objects.create(
-            translation_key=key, locale=nl, name=name_nl, slug=slug_nl, sort_order=order * 10
-        )
-        if en is not None and "en" in dict(settings.LANGUAGES):
-            FundingInstrument.objects.create(
-                translation_key=key, locale=en, name=name_en, slug=slug_en, sort_order=order * 10
-            )
+    rows = [
+        ({"slug": slug_nl, "name": name_nl}, {"slug": slug_en, "name": name_en}, {})
+        for slug_nl, name_nl, slug_en, name_en in FUNDING_INSTRUMENTS
+    ]
+    seed_translated(Locale, FundingInstrument, rows)

@@ -12,6 +12,14 @@ class KnowledgeConfig(AppConfig):
 
     def load_demo(self, log):
         """Called by `load_demo` once the shared demo content exists."""
-        from knowledge.demo import ResearchDemo
+        from django.conf import settings
 
+        from knowledge.demo import ResearchDemo
+        from knowledge.demo_practice import PracticeDemo
+        from knowledge.monitor.importer import import_indicators
+
+        result = import_indicators(settings.SHARED_DATA_DIR)
+        log(f"Indicators: {result.values} values from {result.sources} files")
         ResearchDemo(log=log).load()
+        # After the research: the dossiers pick research outputs too.
+        PracticeDemo(log=log).load()

@@ -8,11 +8,11 @@ from datetime import date
 
 from django.db import transaction
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
-from casestudies.demo import CaseStudyDemo
-from casestudies.models import CaseStudyPage
-from knowledge.models import ResearchIndexPage, ResearchOutputPage
+from knowledge.models import Licence, ResearchIndexPage, ResearchOutputPage
+from knowledge.vocabulary import seed_licences
+from limburg.demo.regions import corop_gemeente_codes
 from limburg.models import Organisation, Place, Theme
 
 GGD_ZL = "GGD Zuid Limburg"
@@ -246,6 +246,8 @@ class ResearchDemo:
 
     @transaction.atomic
     def load(self):
+        # A flushed database (the browser tests) has lost what migrations seeded.
+        seed_licences(Locale, Licence)
         index = ResearchIndexPage.objects.filter(locale=self.nl).first()
         if index is None:
             return
@@ -285,9 +287,8 @@ class ResearchDemo:
                     sort_order=order,
                 )
             )
-        case_studies = CaseStudyPage.objects.filter(
-            locale=self.nl, slug__in=spec.get("case_studies", [])
-        )
+        # Case studies by slug, through the page tree: knowledge does not import casestudies.
+        case_studies = Page.objects.filter(locale=self.nl, slug__in=spec.get("case_studies", []))
         for order, case_study in enumerate(case_studies):
             page.related_case_studies.add(
                 page.related_case_studies.model(case_study=case_study, sort_order=order)
@@ -308,5 +309,5 @@ class ResearchDemo:
     @staticmethod
     def _places(codes):
         if codes == ["zuid-limburg"]:
-            codes = CaseStudyDemo._corop_codes("CR39")
+            codes = corop_gemeente_codes("CR39")
         return Place.objects.filter(code__in=codes)

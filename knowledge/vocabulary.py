@@ -1,8 +1,7 @@
-"""Licences research outputs are published under: an editor-managed vocabulary, seeded once."""
+"""Editor-managed vocabularies of the knowledge app, seeded once: the licences research
+outputs are published under, and the kinds of deal."""
 
-import uuid
-
-from django.conf import settings
+from limburg.vocabulary import seed_translated
 
 # SPDX identifier, URL, name nl, name en. CC BY 4.0 first: the licence open
 # access asks for, and the default suggestion to researchers.
@@ -45,15 +44,27 @@ LICENCES = [
 
 def seed_licences(Locale, Licence):
     """Create any missing licence in each content locale; editors keep what they changed."""
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
-    nl, en = locales.get("nl"), locales.get("en")
-    if nl is None:
-        return
-    for order, (spdx, url, name_nl, name_en) in enumerate(LICENCES, start=1):
-        if Licence.objects.filter(locale=nl, name=name_nl).exists():
-            continue
-        key = uuid.uuid4()
-        common = {"translation_key": key, "spdx_id": spdx, "url": url, "sort_order": order * 10}
-        Licence.objects.create(locale=nl, name=name_nl, **common)
-        if en is not None and "en" in dict(settings.LANGUAGES):
-            Licence.objects.create(locale=en, name=name_en, **common)
+    rows = [
+        ({"name": name_nl}, {"name": name_en}, {"spdx_id": spdx, "url": url})
+        for spdx, url, name_nl, name_en in LICENCES
+    ]
+    seed_translated(Locale, Licence, rows, lookup="name")
+
+
+# slug nl, name nl, slug en, name en
+DEAL_KINDS = [
+    ("dorpsdeal", "Dorpsdeal", "village-deal", "Village deal"),
+    ("town-deal", "Town Deal", "town-deal", "Town Deal"),
+    ("regio-deal", "Regio Deal", "region-deal", "Region Deal"),
+    ("regio-deal-project", "Regio Deal-project", "region-deal-project", "Region Deal project"),
+    ("bewonersinitiatief", "Bewonersinitiatief", "residents-initiative", "Residents' initiative"),
+]
+
+
+def seed_deal_kinds(Locale, DealKind):
+    """Create any missing kind in each content locale; editors keep what they changed."""
+    rows = [
+        ({"slug": slug_nl, "name": name_nl}, {"slug": slug_en, "name": name_en}, {})
+        for slug_nl, name_nl, slug_en, name_en in DEAL_KINDS
+    ]
+    seed_translated(Locale, DealKind, rows)

@@ -1,11 +1,19 @@
-"""Admin: licences as an editor-managed snippet."""
+"""Admin: licences and kinds of deal as editor-managed snippets; the knowledge base as open data."""
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from knowledge.models import Licence
+from knowledge.models import (
+    DealKind,
+    InterventionPage,
+    Licence,
+    ResearchOutputPage,
+    VillageDealPage,
+)
+from limburg.opendata import OpenDataset
 
 
 class LicenceViewSet(SnippetViewSet):
@@ -18,4 +26,100 @@ class LicenceViewSet(SnippetViewSet):
     add_to_admin_menu = False
 
 
+class DealKindViewSet(SnippetViewSet):
+    model = DealKind
+    icon = "tag"
+    menu_label = _("Kinds of deal")
+    list_display = ["name", "slug", "sort_order"]
+    search_fields = ["name"]
+    ordering = ["sort_order", "name"]
+    add_to_admin_menu = False
+
+
 register_snippet(LicenceViewSet)
+register_snippet(DealKindViewSet)
+
+
+@hooks.register("register_open_dataset")
+def research_dataset():
+    return OpenDataset(
+        slug="onderzoek",
+        title=_("Research outputs"),
+        description=_(
+            "Publications about Limburg's neighbourhoods and villages: kind, authors with ORCID, "
+            "publisher, date, DOI, ISBN, licence, themes and places."
+        ),
+        model=ResearchOutputPage,
+        columns=[
+            ("kind", lambda page: page.kind),
+            ("subtitle", lambda page: page.subtitle),
+            (
+                "authors",
+                lambda page: [
+                    f"{a.family_name}, {a.given_names}".strip(", ") for a in page.authors.all()
+                ],
+            ),
+            ("orcids", lambda page: [a.orcid for a in page.authors.all() if a.orcid]),
+            ("publisher", lambda page: page.publisher.name if page.publisher_id else ""),
+            ("publication_date", lambda page: page.publication_date),
+            ("date_precision", lambda page: page.date_precision),
+            ("publication_language", lambda page: page.language),
+            ("doi", lambda page: page.doi),
+            ("isbn", lambda page: page.isbn),
+            (
+                "licence",
+                lambda page: page.licence.spdx_id or page.licence.name if page.licence_id else "",
+            ),
+            ("peer_reviewed", lambda page: page.peer_reviewed),
+        ],
+        select_related=["publisher", "licence"],
+        prefetch_related=["authors"],
+    )
+
+
+@hooks.register("register_open_dataset")
+def deals_dataset():
+    return OpenDataset(
+        slug="deals",
+        title=_("Deals"),
+        description=_(
+            "Town Deals, Regio Deals and village deals in Limburg: kind, status, signing date, "
+            "term, parties and sourced amounts."
+        ),
+        model=VillageDealPage,
+        columns=[
+            ("kind", lambda page: page.kind.slug),
+            ("status", lambda page: page.status),
+            ("signed_on", lambda page: page.signed_on),
+            ("signed_precision", lambda page: page.signed_precision),
+            ("term_start_year", lambda page: page.term_start_year),
+            ("term_end_year", lambda page: page.term_end_year),
+            ("parties", lambda page: [p.organisation.name for p in page.parties.all()]),
+            (
+                "amounts_eur",
+                lambda page: [str(p.amount) for p in page.parties.all() if p.amount is not None],
+            ),
+        ],
+        select_related=["kind"],
+        prefetch_related=["parties__organisation"],
+    )
+
+
+@hooks.register("register_open_dataset")
+def interventions_dataset():
+    return OpenDataset(
+        slug="interventies",
+        title=_("Interventions"),
+        description=_(
+            "Approaches that work or are being tested: goal, target group and recognition level "
+            "with the date and source of the judgement."
+        ),
+        model=InterventionPage,
+        columns=[
+            ("goal", lambda page: page.goal),
+            ("target_group", lambda page: page.target_group),
+            ("recognition_level", lambda page: page.recognition_level),
+            ("recognition_date", lambda page: page.recognition_date),
+            ("recognition_source_url", lambda page: page.recognition_source_url),
+        ],
+    )

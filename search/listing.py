@@ -10,8 +10,31 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count
 from django.utils.functional import cached_property
 
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
 from limburg.translation import with_teaser_images
 from search.query import build_query, clean_query_text
+
+
+class FacetedIndexMixin(RoutablePageMixin):
+    """A section front whose page is its faceted listing; an invalid filter answers 400."""
+
+    def get_listing(self, request):
+        raise NotImplementedError
+
+    @property
+    def feed_query(self):
+        """The site-wide feed narrowed to this section's page type."""
+        model = self.specific_class.allowed_subpage_models()[0]
+        return f"type={model._meta.label_lower}"
+
+    @path("")
+    def listing(self, request):
+        listing = self.get_listing(request)
+        response = self.render(request, context_overrides={"listing": listing})
+        if not listing.is_valid:
+            response.status_code = 400
+        return response
 
 
 class FacetedListing:

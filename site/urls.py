@@ -8,8 +8,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from knowledge.oai.views import oai_pmh
-from limburg import views
+from limburg import opendata, sitemap, views
 from search import views as search_views
+from search.api import api_router
+from search.feeds import NewContentAtomFeed, NewContentFeed
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
@@ -17,6 +19,12 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Harvesters expect one base URL for every language.
     path("oai/", oai_pmh, name="oai_pmh"),
+    path("api/v2/", api_router.urls),
+    path("sitemap.xml", sitemap.sitemap, name="sitemap"),
+    path("robots.txt", sitemap.robots_txt, name="robots_txt"),
+    path("open-data/catalogus.jsonld", opendata.catalogue, name="opendata_catalogue"),
+    path("open-data/<slug:slug>.csv", opendata.dataset_csv, name="opendata_csv"),
+    path("open-data/<slug:slug>.json", opendata.dataset_json, name="opendata_json"),
 ]
 
 if settings.DEBUG:
@@ -29,6 +37,9 @@ urlpatterns += i18n_patterns(
     # Translators: the web address of the search page, ending in a slash.
     path(_("search/"), search_views.search, name="search"),
     path(_("search/suggestions/"), search_views.autocomplete, name="search_autocomplete"),
+    path(_("feed/"), NewContentFeed(), name="feed"),
+    path(_("feed/atom/"), NewContentAtomFeed(), name="feed_atom"),
+    path(_("open-data/"), opendata.open_data_page, name="opendata"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

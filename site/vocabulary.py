@@ -81,3 +81,23 @@ def seed_locales_and_themes(Locale, Theme):
             Theme.objects.create(
                 locale=en, name=name_en, slug=slug_en, description=desc_en, **shared
             )
+
+
+def seed_translated(Locale, model, rows, lookup="slug"):
+    """Create any missing entry of an editor-managed vocabulary in Dutch and English.
+
+    ``rows`` are (Dutch fields, English fields, shared fields) triples, in order;
+    an entry whose Dutch ``lookup`` value exists is left as editors made it. Takes
+    the model classes so a migration can pass its historical models.
+    """
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    nl, en = locales.get("nl"), locales.get("en")
+    if nl is None:
+        return
+    for order, (dutch, english, shared) in enumerate(rows, start=1):
+        if model.objects.filter(locale=nl, **{lookup: dutch[lookup]}).exists():
+            continue
+        common = {"translation_key": uuid.uuid4(), "sort_order": order * 10, **shared}
+        model.objects.create(locale=nl, **dutch, **common)
+        if en is not None and "en" in dict(settings.LANGUAGES):
+            model.objects.create(locale=en, **english, **common)

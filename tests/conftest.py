@@ -56,7 +56,10 @@ def home_en(locale_en):
 
 @pytest.fixture
 def page_by_slug():
-    def find(slug, language="nl"):
-        return Page.objects.get(slug=slug, locale__language_code=language).specific
+    def find(slug, language="nl", model=None):
+        pages = Page.objects.filter(slug=slug, locale__language_code=language)
+        if model is not None:
+            pages = pages.type(model)
+        return pages.get().specific
 
     return find

@@ -15,7 +15,8 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -31,13 +32,16 @@ from casestudies.blocks import (
     MilestoneStreamBlock,
     SourceStreamBlock,
 )
+from casestudies.serializers import CaseStudyFundingSerializer, CaseStudyPartnerSerializer
 from limburg.models import BaseIndexPage, BasePage, PlacesMixin, ThemesMixin
+from limburg.serializers import PlaceSerializer, ThemeSerializer
 from limburg.translation import localized_pages, with_teaser_images
+from search.listing import FacetedIndexMixin
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 
 
-class CaseStudyIndexPage(RoutablePageMixin, BaseIndexPage):
+class CaseStudyIndexPage(FacetedIndexMixin, BaseIndexPage):
     """The case studies section, one per language: a filterable listing, a map and a feed."""
 
     subpage_types = ["casestudies.CaseStudyPage"]
@@ -54,15 +58,10 @@ class CaseStudyIndexPage(RoutablePageMixin, BaseIndexPage):
             .descendant_of(self)
         )
 
-    @path("")
-    def listing(self, request):
+    def get_listing(self, request):
         from casestudies.listing import CaseStudyListing
 
-        listing = CaseStudyListing(self, request)
-        response = self.render(request, context_overrides={"listing": listing})
-        if not listing.is_valid:
-            response.status_code = 400
-        return response
+        return CaseStudyListing(self, request)
 
     @path("feed/", name="feed")
     def feed(self, request):
@@ -276,12 +275,7 @@ class CaseStudyPage(ThemesMixin, PlacesMixin, BasePage):
         ),
         FieldPanel("sources"),
     ]
-    promote_panels = [
-        MultiFieldPanel(
-            [FieldPanel("short_title"), FieldPanel("teaser_image")], heading=_("Teaser")
-        ),
-        *BasePage.promote_panels[1:],
-    ]
+    promote_panels = BasePage.promote_panels_without_summary
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("introduction"),
@@ -300,6 +294,20 @@ class CaseStudyPage(ThemesMixin, PlacesMixin, BasePage):
             "partners", [index.RelatedFields("organisation", [index.SearchField("name")])]
         ),
     ]
+
+    api_fields = [
+        APIField("summary"),
+        APIField("kind"),
+        APIField("status"),
+        APIField("start_year"),
+        APIField("end_year"),
+        APIField("themes", serializer=ThemeSerializer(many=True)),
+        APIField("places", serializer=PlaceSerializer(many=True)),
+        APIField("partners", serializer=CaseStudyPartnerSerializer(many=True)),
+        APIField("funding", serializer=CaseStudyFundingSerializer(many=True)),
+        APIField("last_checked"),
+    ]
+    api_prefetch = ["themes", "places", "partners__organisation", "funding__instrument"]
 
     parent_page_types = ["casestudies.CaseStudyIndexPage"]
     subpage_types = []
@@ -332,14 +340,6 @@ class CaseStudyPage(ThemesMixin, PlacesMixin, BasePage):
         )
 
     @cached_property
-    def theme_list(self):
-        return list(self.themes.all())
-
-    @cached_property
-    def place_list(self):
-        return list(self.places.select_related("parent"))
-
-    @cached_property
     def tag_list(self):
         return list(self.tags.all())
 
@@ -350,7 +350,6 @@ class CaseStudyPage(ThemesMixin, PlacesMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["listing_url"] = self.get_parent().get_url(request)
-        context["structured_data"] = self.structured_data(request)
         return context
 
     def structured_data(self, request):

@@ -1,5 +1,18 @@
+from knowledge.models.dossiers import DossierPick, ThemeDossierIndexPage, ThemeDossierPage
 from knowledge.models.index import KnowledgeIndexPage
 from knowledge.models.licences import Licence
+from knowledge.models.monitor import AreaIndexPage, Indicator, IndicatorSource, IndicatorValue
+from knowledge.models.practice import (
+    DealKind,
+    InterventionCaseStudy,
+    InterventionIndexPage,
+    InterventionPage,
+    VillageDealIndexPage,
+    VillageDealMilestone,
+    VillageDealPage,
+    VillageDealParty,
+    VillageDealTag,
+)
 from knowledge.models.research import (
     DeletedResearchOutput,
     ResearchIndexPage,
@@ -11,7 +24,16 @@ from knowledge.models.research import (
 )
 
 __all__ = [
+    "AreaIndexPage",
+    "Indicator",
+    "IndicatorSource",
+    "IndicatorValue",
+    "DealKind",
     "DeletedResearchOutput",
+    "DossierPick",
+    "InterventionCaseStudy",
+    "InterventionIndexPage",
+    "InterventionPage",
     "KnowledgeIndexPage",
     "Licence",
     "ResearchIndexPage",
@@ -20,4 +42,11 @@ __all__ = [
     "ResearchOutputPage",
     "ResearchOutputRelatedCaseStudy",
     "ResearchOutputTag",
+    "ThemeDossierIndexPage",
+    "ThemeDossierPage",
+    "VillageDealIndexPage",
+    "VillageDealMilestone",
+    "VillageDealPage",
+    "VillageDealParty",
+    "VillageDealTag",
 ]

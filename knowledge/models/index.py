@@ -8,7 +8,12 @@ from limburg.models import BaseIndexPage
 class KnowledgeIndexPage(BaseIndexPage):
     """The knowledge section front, one per language; its sections hang below it."""
 
-    subpage_types = ["limburg.ContentPage", "knowledge.ResearchIndexPage"]
+    subpage_types = [
+        "limburg.ContentPage",
+        "knowledge.ResearchIndexPage",
+        "knowledge.VillageDealIndexPage",
+        "knowledge.InterventionIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("knowledge index page")

@@ -8,7 +8,6 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -16,7 +15,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.api import APIField
 from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -27,6 +26,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
+from knowledge.forms import KnowledgePageForm
 from knowledge.identifiers import (
     normalise_doi,
     normalise_isbn,
@@ -35,9 +35,12 @@ from knowledge.identifiers import (
     validate_isbn,
     validate_orcid,
 )
+from knowledge.serializers import AuthorSerializer, LicenceSerializer
 from limburg.blocks import ContentStreamBlock
 from limburg.models import BaseIndexPage, BasePage, PlacesMixin, ThemesMixin
+from limburg.serializers import OrganisationSerializer, PlaceSerializer, ThemeSerializer
 from limburg.translation import localized_pages
+from search.listing import FacetedIndexMixin
 
 # The languages publications are written in (ISO 639-1), independent of the
 # languages the site itself is offered in.
@@ -50,7 +53,7 @@ PUBLICATION_LANGUAGES = [
 ]
 
 
-class ResearchIndexPage(RoutablePageMixin, BaseIndexPage):
+class ResearchIndexPage(FacetedIndexMixin, BaseIndexPage):
     """The research section, one per language: a filterable listing of research outputs."""
 
     parent_page_types = ["knowledge.KnowledgeIndexPage", "limburg.HomePage"]
@@ -59,33 +62,10 @@ class ResearchIndexPage(RoutablePageMixin, BaseIndexPage):
     class Meta:
         verbose_name = _("research index page")
 
-    @path("")
-    def listing(self, request):
+    def get_listing(self, request):
         from knowledge.listing import ResearchListing
 
-        listing = ResearchListing(self, request)
-        response = self.render(request, context_overrides={"listing": listing})
-        if not listing.is_valid:
-            response.status_code = 400
-        return response
-
-
-class ResearchOutputPageForm(WagtailAdminPageForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Licences and organisations are translated: offer those of the page's language.
-        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
-        if locale_id:
-            for name in ("licence", "publisher"):
-                if name in self.fields:
-                    field = self.fields[name]
-                    field.queryset = field.queryset.filter(locale_id=locale_id)
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if "themes" in self.fields and not cleaned_data.get("themes"):
-            self.add_error("themes", _("Choose at least one theme."))
-        return cleaned_data
+        return ResearchListing(self, request)
 
 
 class ResearchOutputTag(TaggedItemBase):
@@ -201,7 +181,7 @@ class ResearchOutputPage(ThemesMixin, PlacesMixin, BasePage):
     # publish: unpublished, made private. OAI-PMH datestamps its deletion with it.
     visibility_changed_at = models.DateTimeField(null=True, editable=False)
 
-    base_form_class = ResearchOutputPageForm
+    base_form_class = KnowledgePageForm
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("subtitle"),
@@ -236,12 +216,7 @@ class ResearchOutputPage(ThemesMixin, PlacesMixin, BasePage):
         ),
         FieldPanel("body"),
     ]
-    promote_panels = [
-        MultiFieldPanel(
-            [FieldPanel("short_title"), FieldPanel("teaser_image")], heading=_("Teaser")
-        ),
-        *BasePage.promote_panels[1:],
-    ]
+    promote_panels = BasePage.promote_panels_without_summary
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("subtitle", boost=2),
@@ -265,6 +240,26 @@ class ResearchOutputPage(ThemesMixin, PlacesMixin, BasePage):
         SynchronizedField("language"),
         SynchronizedField("number_of_pages"),
     ]
+
+    api_fields = [
+        APIField("summary"),
+        APIField("kind"),
+        APIField("subtitle"),
+        APIField("abstract"),
+        APIField("authors", serializer=AuthorSerializer(many=True)),
+        APIField("publisher", serializer=OrganisationSerializer()),
+        APIField("publication_date"),
+        APIField("date_precision"),
+        APIField("language"),
+        APIField("doi"),
+        APIField("isbn"),
+        APIField("licence", serializer=LicenceSerializer()),
+        APIField("peer_reviewed"),
+        APIField("version"),
+        APIField("themes", serializer=ThemeSerializer(many=True)),
+        APIField("places", serializer=PlaceSerializer(many=True)),
+    ]
+    api_prefetch = ["themes", "places", "authors__affiliation", "publisher", "licence"]
 
     parent_page_types = ["knowledge.ResearchIndexPage"]
     subpage_types = []
@@ -314,14 +309,6 @@ class ResearchOutputPage(ThemesMixin, PlacesMixin, BasePage):
         return next((item.document for item in self.file_list if item.is_pdf), None)
 
     @cached_property
-    def theme_list(self):
-        return list(self.themes.all())
-
-    @cached_property
-    def place_list(self):
-        return list(self.places.select_related("parent"))
-
-    @cached_property
     def tag_list(self):
         return list(self.tags.all())
 
@@ -342,8 +329,12 @@ class ResearchOutputPage(ThemesMixin, PlacesMixin, BasePage):
         context["citation"] = Citation(self, request)
         context["citation_tags"] = metadata.highwire_tags(self, request)
         context["dublin_core_tags"] = metadata.dublin_core_tags(self, request)
-        context["structured_data"] = metadata.structured_data(self, request)
         return context
+
+    def structured_data(self, request):
+        from knowledge import metadata
+
+        return metadata.structured_data(self, request)
 
     def serve(self, request, *args, **kwargs):
         """``?format=bibtex|ris|csl-json`` downloads the citation; anything else is the page."""

@@ -276,4 +276,18 @@ ORGANISATIONS = [
         "Council that published the report ‘Een eerlijke kans op gezond leven’ (2021), which "
         "describes Trendbreuk Zuid-Limburg as an inspiring example.",
     ),
+    (
+        "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+        "anders",
+        "",
+        "Ministerie; de minister tekende in mei 2023 de Town Deals met onder meer Voerendaal en Beesel.",
+        "Ministry; in May 2023 the minister signed the Town Deals with, among others, Voerendaal and Beesel.",
+    ),
+    (
+        "Rijksoverheid",
+        "anders",
+        "https://www.rijksoverheid.nl/",
+        "De Nederlandse rijksoverheid; investeert met de Regio Deals samen met regio's in brede welvaart.",
+        "The Dutch national government; through the Region Deals it invests in broad prosperity together with regions.",
+    ),
 ]

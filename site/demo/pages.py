@@ -82,6 +82,56 @@ PAGES = [
         },
     },
     {
+        "key": "themes",
+        "model": "knowledge.ThemeDossierIndexPage",
+        "parent": "home",
+        "show_in_menus": True,
+        "nl": {
+            "title": "Thema's",
+            "slug": "themas",
+            "summary": "Veiligheid, gezondheid, leren, werken en wonen: per thema alles wat het platform weet.",
+            "introduction": (
+                "Het programma werkt aan vijf thema's tegelijk, omdat ze met elkaar samenhangen. "
+                "Per thema vindt u praktijkvoorbeelden, onderzoek, deals en interventies."
+            ),
+        },
+        "en": {
+            "title": "Themes",
+            "slug": "themes",
+            "summary": "Safety, health, learning, work and housing: everything the platform knows, per theme.",
+            "introduction": (
+                "The programme works on five themes at once, because they are connected. For each "
+                "theme you find case studies, research, deals and interventions."
+            ),
+        },
+    },
+    {
+        "key": "areas",
+        "model": "knowledge.AreaIndexPage",
+        "parent": "home",
+        "show_in_menus": True,
+        "nl": {
+            "title": "Wijken en dorpen in cijfers",
+            "slug": "gebieden",
+            "summary": "Open data over elke Limburgse gemeente en wijk, naast wat daar gebeurt.",
+            "introduction": (
+                "Cijfers van het CBS over elke gemeente en wijk in Limburg, met de bron en het jaar. "
+                "Bij elk gebied staat ook wat er gebeurt: praktijkvoorbeelden, deals, interventies en "
+                "onderzoek."
+            ),
+        },
+        "en": {
+            "title": "Neighbourhoods and villages in figures",
+            "slug": "areas",
+            "summary": "Open data about every Limburg municipality and district, next to what is done there.",
+            "introduction": (
+                "Figures from Statistics Netherlands (CBS) about every municipality and district in "
+                "Limburg, with source and year. Each area also shows what is done there: case studies, "
+                "deals, interventions and research."
+            ),
+        },
+    },
+    {
         "key": "knowledge",
         "model": "knowledge.KnowledgeIndexPage",
         "parent": "home",
@@ -128,6 +178,54 @@ PAGES = [
                 "Researchers, knowledge institutions and the province publish what they know about "
                 "Limburg's neighbourhoods and villages here. Every publication has a short summary "
                 "in plain language and can be cited."
+            ),
+        },
+    },
+    {
+        "key": "deals",
+        "model": "knowledge.VillageDealIndexPage",
+        "parent": "knowledge",
+        "show_in_menus": True,
+        "nl": {
+            "title": "Deals voor dorpen en regio's",
+            "slug": "deals",
+            "summary": "Town Deals en Regio Deals in Limburg: wie sprak wat af, met welk geld, en hoe staat het ervoor.",
+            "introduction": (
+                "Gemeenten, provincie en Rijk maken afspraken voor dorpen en regio's. Hier leest u "
+                "wie wat afsprak, wat het kost en hoe het ervoor staat."
+            ),
+        },
+        "en": {
+            "title": "Deals for villages and regions",
+            "slug": "deals",
+            "summary": "Town Deals and Region Deals in Limburg: who agreed what, with what money, and how it is going.",
+            "introduction": (
+                "Municipalities, the province and the national government make agreements for "
+                "villages and regions. Read who agreed what, what it costs and how it is going."
+            ),
+        },
+    },
+    {
+        "key": "interventions",
+        "model": "knowledge.InterventionIndexPage",
+        "parent": "knowledge",
+        "show_in_menus": True,
+        "nl": {
+            "title": "Interventies",
+            "slug": "interventies",
+            "summary": "Aanpakken die werken of worden getest, beschreven zoals de Nederlandse interventiedatabanken dat doen.",
+            "introduction": (
+                "Een interventie is een beschreven aanpak: voor wie, hoe, wat ervoor nodig is en "
+                "wat bekend is over het effect."
+            ),
+        },
+        "en": {
+            "title": "Interventions",
+            "slug": "interventions",
+            "summary": "Approaches that work or are being tested, described the way the Dutch intervention databases do.",
+            "introduction": (
+                "An intervention is a described approach: for whom, how, what it takes and what "
+                "is known about its effect."
             ),
         },
     },

@@ -1,7 +1,7 @@
 """The shared vocabulary and page types every domain app builds on."""
 
 from limburg.models.images import LimburgImage, LimburgRendition
-from limburg.models.mixins import PlacesMixin, ThemesMixin
+from limburg.models.mixins import PlacesMixin, ThemePageMixin, ThemesMixin, theme_pages
 from limburg.models.organisations import Organisation
 from limburg.models.pages import (
     BaseIndexPage,
@@ -28,9 +28,11 @@ __all__ = [
     "Organisation",
     "Place",
     "PlacesMixin",
+    "ThemePageMixin",
     "SiteSettings",
     "Theme",
     "ThemesMixin",
+    "theme_pages",
     "gemeente_code_of",
     "in_gemeente",
 ]

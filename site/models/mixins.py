@@ -5,6 +5,7 @@ Concrete pages concatenate the fragments explicitly, e.g.
 """
 
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -29,6 +30,11 @@ class ThemesMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    @cached_property
+    def theme_list(self):
+        """The themes, fetched once per page view however often a template asks."""
+        return list(self.themes.all())
 
 
 class PlacesMixin(models.Model):
@@ -55,3 +61,40 @@ class PlacesMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    @cached_property
+    def place_list(self):
+        """The places with their parents (a wijk links to its gemeente), fetched once."""
+        return list(self.places.select_related("parent"))
+
+
+class ThemePageMixin(models.Model):
+    """A page that presents one theme (a dossier): the home page's theme cards link to it.
+
+    limburg finds these pages through the mixin, so it never names the app that defines them.
+    """
+
+    theme = models.ForeignKey(
+        "limburg.Theme",
+        verbose_name=_("theme"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The theme this page presents."),
+    )
+
+    panels = [FieldPanel("theme")]
+
+    class Meta:
+        abstract = True
+
+
+def theme_pages(locale_id):
+    """{theme id: the live, public page that presents it} in one language."""
+    from wagtail.models import get_page_models
+
+    pages = {}
+    for model in get_page_models():
+        if issubclass(model, ThemePageMixin) and not model._meta.abstract:
+            for page in model.objects.live().public().filter(locale_id=locale_id).order_by("path"):
+                pages.setdefault(page.theme_id, page)
+    return pages

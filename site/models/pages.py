@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -14,8 +15,9 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
 from limburg.blocks import ContentStreamBlock
-from limburg.models.mixins import PlacesMixin, ThemesMixin
+from limburg.models.mixins import PlacesMixin, ThemesMixin, theme_pages
 from limburg.models.themes import Theme
+from limburg.serializers import PlaceSerializer, ThemeSerializer
 from limburg.translation import localized_pages, with_teaser_images
 
 
@@ -56,6 +58,13 @@ class BasePage(Page):
         ),
         *Page.promote_panels,
     ]
+    # For page types whose summary is a required content field rather than a teaser option.
+    promote_panels_without_summary = [
+        MultiFieldPanel(
+            [FieldPanel("short_title"), FieldPanel("teaser_image")], heading=_("Teaser")
+        ),
+        *Page.promote_panels,
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary", boost=2),
@@ -68,6 +77,27 @@ class BasePage(Page):
     @property
     def teaser_title(self):
         return self.short_title or self.title
+
+    # What feeds this page advertises: a query on the site-wide feed (see search.feeds).
+    feed_query = ""
+    schema_type = "WebPage"
+
+    def structured_data(self, request):
+        """schema.org JSON-LD for the page head; page types with more to say override it."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": self.schema_type,
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+        }
+        if description := (self.search_description or self.summary):
+            data["description"] = description
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if themes := getattr(self, "theme_list", None):
+            data["about"] = [{"@type": "Thing", "name": theme.name} for theme in themes]
+        return data
 
 
 class HomePageFeaturedItem(Orderable):
@@ -87,6 +117,8 @@ class HomePageFeaturedItem(Orderable):
 
 
 class HomePage(BasePage):
+    schema_type = "WebSite"
+
     introduction = models.TextField(
         _("introduction"),
         help_text=_("What the programme is and who this platform is for, in plain language."),
@@ -111,7 +143,11 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["themes"] = Theme.objects.filter(locale_id=self.locale_id)
+        pages = theme_pages(self.locale_id)
+        themes = list(Theme.objects.filter(locale_id=self.locale_id))
+        for theme in themes:
+            theme.page = pages.get(theme.pk)
+        context["themes"] = themes
         context["featured_pages"] = localized_pages(
             [item.page_id for item in self.featured_items.all()], self.locale_id
         )
@@ -120,6 +156,8 @@ class HomePage(BasePage):
 
 class BaseIndexPage(BasePage):
     """A section front: an introduction, then its child pages as cards."""
+
+    schema_type = "CollectionPage"
 
     introduction = models.TextField(
         _("introduction"), blank=True, help_text=_("What visitors find in this section.")
@@ -171,6 +209,11 @@ class ContentPage(ThemesMixin, PlacesMixin, BasePage):
         index.SearchField("body"),
         *ThemesMixin.search_fields,
         *PlacesMixin.search_fields,
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("themes", serializer=ThemeSerializer(many=True)),
+        APIField("places", serializer=PlaceSerializer(many=True)),
     ]
 
     # Any parent whose subpage_types allow it (the home page, section fronts).

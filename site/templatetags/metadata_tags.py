@@ -21,6 +21,36 @@ def json_ld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(encoded))  # noqa: S308
 
 
+@register.simple_tag(takes_context=True)
+def structured_data(context):
+    """The page's schema.org JSON-LD (``page.structured_data``) and its BreadcrumbList."""
+    page, request = context.get("page"), context.get("request")
+    if page is None or not hasattr(page, "structured_data") or request is None:
+        return ""
+    blocks = [json_ld(page.structured_data(request)), json_ld(breadcrumb_list(page, request))]
+    return mark_safe("".join(str(block) for block in blocks if block))  # noqa: S308
+
+
+def breadcrumb_list(page, request):
+    """schema.org BreadcrumbList from the home page down to this page."""
+    trail = [*page.get_ancestors().filter(depth__gt=1), page]
+    if len(trail) < 2:
+        return None
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": item.title,
+                "item": request.build_absolute_uri(item.get_url(request)),
+            }
+            for position, item in enumerate(trail, start=1)
+        ],
+    }
+
+
 @register.filter
 def obfuscated_email(address):
     """A mailto link written as character references: readers and browsers see the

@@ -136,9 +136,10 @@ def test_detail_page_lessons_section(client):
 
 def test_json_ld_parses_and_describes_the_case_study(client):
     soup = parse(client.get("/nl/praktijkvoorbeelden/donderberg-roermond/"))
-    blocks = soup.select('script[type="application/ld+json"]')
-    assert len(blocks) == 1
-    data = json.loads(blocks[0].string)
+    scripts = soup.select('script[type="application/ld+json"]')
+    blocks = [json.loads(script.string) for script in scripts]
+    assert [block["@type"] for block in blocks] == ["Article", "BreadcrumbList"]
+    data = blocks[0]
     assert data["@type"] == "Article"
     assert data["headline"] == "Wijkontwikkeling Donderberg, Roermond"
     assert data["inLanguage"] == "nl"
@@ -391,7 +392,7 @@ def test_admin_explains_what_is_missing(client, index_nl):
 
 
 def test_english_case_studies_are_translations(client, locale_en, page_by_slug):
-    dutch = page_by_slug("positieve-gezondheid")
+    dutch = page_by_slug("positieve-gezondheid", model=CaseStudyPage)
     english = dutch.get_translation(locale_en)
     assert english.slug == "positive-health" and english.live
     assert [p.organisation.locale_id for p in english.partners.all()] == [locale_en.pk] * 5

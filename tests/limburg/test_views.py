@@ -193,8 +193,30 @@ def test_theme_accent_is_a_class_never_an_inline_style(client):
 @pytest.mark.parametrize(
     ("path", "expected"),
     [
-        ("/nl/", ["Home", "Praktijkvoorbeelden", "Kennisbank", "Over het programma", "Zoeken"]),
-        ("/en/", ["Home", "Case studies", "Knowledge base", "About the programme", "Search"]),
+        (
+            "/nl/",
+            [
+                "Home",
+                "Praktijkvoorbeelden",
+                "Thema's",
+                "Wijken en dorpen in cijfers",
+                "Kennisbank",
+                "Over het programma",
+                "Zoeken",
+            ],
+        ),
+        (
+            "/en/",
+            [
+                "Home",
+                "Case studies",
+                "Themes",
+                "Neighbourhoods and villages in figures",
+                "Knowledge base",
+                "About the programme",
+                "Search",
+            ],
+        ),
     ],
 )
 def test_main_menu_lists_the_sections_and_search(client, path, expected):

@@ -82,6 +82,8 @@ def test_theme_filter_covers_every_page_type_with_themes(engine):
         "limburg_contentpage__themes",
         "casestudies_casestudypage__themes",
         "knowledge_researchoutputpage__themes",
+        "knowledge_villagedealpage__themes",
+        "knowledge_interventionpage__themes",
     }
     assert post_filter["minimum_should_match"] == 1
     clause = next(

@@ -1,0 +1,51 @@
+"""The public, read-only API (Wagtail API v2 at /api/v2/): pages, images and documents.
+
+Only live, public pages (Wagtail's own rule) of every language; images and
+documents outside restricted collections. Beside Wagtail's filters (``type``,
+``locale``, ``search``, field values) pages filter by ``theme=<slug>`` and
+``place=<CBS code>`` (a gemeente includes its wijken, buurten and kernen).
+"""
+
+from wagtail.api.v2.filters import BaseFilterBackend
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from search.engines.base import filter_q
+
+
+class ThemeFilter(BaseFilterBackend):
+    def filter_queryset(self, request, queryset, view):
+        if slug := request.GET.get("theme"):
+            return queryset.filter(filter_q("theme", slug))
+        return queryset
+
+
+class PlaceFilter(BaseFilterBackend):
+    def filter_queryset(self, request, queryset, view):
+        if code := request.GET.get("place"):
+            if not code.isalnum() or len(code) > 10:
+                raise BadRequestError("place must be a CBS code, e.g. GM0917 or WK091701")
+            return queryset.filter(filter_q("gemeente", code.upper()))
+        return queryset
+
+
+class PublicPagesAPIViewSet(PagesAPIViewSet):
+    filter_backends = [ThemeFilter, PlaceFilter, *PagesAPIViewSet.filter_backends]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["theme", "place"])
+
+    def get_queryset(self):
+        # A page type lists the relations its API fields read (``api_prefetch``),
+        # so a listing costs the same number of queries for 5 or 100 pages.
+        queryset = super().get_queryset()
+        return queryset.select_related("locale").prefetch_related(
+            *getattr(queryset.model, "api_prefetch", ())
+        )
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PublicPagesAPIViewSet)
+api_router.register_endpoint("images", ImagesAPIViewSet)
+api_router.register_endpoint("documents", DocumentsAPIViewSet)
