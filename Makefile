@@ -14,6 +14,8 @@ NODE_STAMP := node_modules/.installed
 CSS := site/static/limburg/css/main.css
 
 CHROMIUM ?= /usr/bin/chromium
+# Two workers (pytest-xdist), one test database each: the suite's wall time on two cores.
+PYTEST_ARGS ?= -n 2
 
 .PHONY: help install run serve test e2e browser bench lint format migrate demo messages frontend clean
 
