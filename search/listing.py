@@ -6,9 +6,12 @@ does not depend on the number of pages. Subclasses name their page model, their
 form, their facets and how a facet filters.
 """
 
+from abc import ABC, abstractmethod
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count
 from django.utils.functional import cached_property
+from django.utils.module_loading import import_string
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
@@ -17,10 +20,16 @@ from search.query import build_query, clean_query_text
 
 
 class FacetedIndexMixin(RoutablePageMixin):
-    """A section front whose page is its faceted listing; an invalid filter answers 400."""
+    """A section front whose page is its faceted listing; an invalid filter answers 400.
+
+    ``listing_class`` names the FacetedListing subclass by dotted path (the
+    listing module imports the models, so the models cannot import it).
+    """
+
+    listing_class = ""
 
     def get_listing(self, request):
-        raise NotImplementedError
+        return import_string(self.listing_class)(self, request)
 
     @property
     def feed_query(self):
@@ -37,7 +46,7 @@ class FacetedIndexMixin(RoutablePageMixin):
         return response
 
 
-class FacetedListing:
+class FacetedListing(ABC):
     page_model = None
     show_all_label = ""
     facet_names = ()
@@ -61,8 +70,9 @@ class FacetedListing:
         self.sort = cleaned_data.get("sort") or self.default_sort
         self.base = self.get_base_queryset()
 
+    @abstractmethod
     def get_form(self, data):
-        raise NotImplementedError
+        """The bound filter form for the GET data."""
 
     def get_base_queryset(self):
         """The live, public pages of this section's language."""

@@ -45,6 +45,7 @@ class CaseStudyIndexPage(FacetedIndexMixin, BaseIndexPage):
     """The case studies section, one per language: a filterable listing, a map and a feed."""
 
     subpage_types = ["casestudies.CaseStudyPage"]
+    listing_class = "casestudies.listing.CaseStudyListing"
 
     class Meta:
         verbose_name = _("case study index page")
@@ -57,11 +58,6 @@ class CaseStudyIndexPage(FacetedIndexMixin, BaseIndexPage):
             .filter(locale_id=self.locale_id)
             .descendant_of(self)
         )
-
-    def get_listing(self, request):
-        from casestudies.listing import CaseStudyListing
-
-        return CaseStudyListing(self, request)
 
     @path("feed/", name="feed")
     def feed(self, request):

@@ -114,14 +114,10 @@ class VillageDealIndexPage(FacetedIndexMixin, BaseIndexPage):
 
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = ["knowledge.VillageDealPage"]
+    listing_class = "knowledge.listing.VillageDealListing"
 
     class Meta:
         verbose_name = _("deals index page")
-
-    def get_listing(self, request):
-        from knowledge.listing import VillageDealListing
-
-        return VillageDealListing(self, request)
 
 
 class VillageDealTag(TaggedItemBase):
@@ -385,14 +381,10 @@ class VillageDealMilestone(Orderable):
 class InterventionIndexPage(FacetedIndexMixin, BaseIndexPage):
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = ["knowledge.InterventionPage"]
+    listing_class = "knowledge.listing.InterventionListing"
 
     class Meta:
         verbose_name = _("interventions index page")
-
-    def get_listing(self, request):
-        from knowledge.listing import InterventionListing
-
-        return InterventionListing(self, request)
 
 
 class InterventionPage(ThemesMixin, PlacesMixin, BasePage):

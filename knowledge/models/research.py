@@ -58,14 +58,10 @@ class ResearchIndexPage(FacetedIndexMixin, BaseIndexPage):
 
     parent_page_types = ["knowledge.KnowledgeIndexPage", "limburg.HomePage"]
     subpage_types = ["knowledge.ResearchOutputPage"]
+    listing_class = "knowledge.listing.ResearchListing"
 
     class Meta:
         verbose_name = _("research index page")
-
-    def get_listing(self, request):
-        from knowledge.listing import ResearchListing
-
-        return ResearchListing(self, request)
 
 
 class ResearchOutputTag(TaggedItemBase):
