@@ -146,6 +146,8 @@ def parse_index_request(request):
     errors = []
     available = {indicator.code: indicator for indicator in rankable_indicators()}
     chosen = request.GET.getlist("indicator") or ["laagste_inkomen_pct", "arbeidsparticipatie_pct"]
+    # Each indicator once, and no more than there are: a crafted URL cannot multiply the work.
+    chosen = list(dict.fromkeys(chosen))[: len(available) + 1]
     components = []
     for code in chosen:
         indicator = available.get(code)

@@ -352,3 +352,9 @@ def test_indicator_definitions_exist_for_every_imported_indicator():
     for indicator in Indicator.objects.all():
         assert indicator.definition_nl and indicator.definition_en
     assert json.dumps(load_spec())  # the spec is valid JSON
+
+
+def test_a_repeated_indicator_counts_once(client, areas):
+    query = {"indicator": ["woz_waarde"] * 50, "format": "json"}
+    data = client.get(areas.url + "rangorde/", query).json()
+    assert [component["indicator"] for component in data["components"]] == ["woz_waarde"]
