@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -33,6 +32,7 @@ from casestudies.blocks import (
     SourceStreamBlock,
 )
 from casestudies.serializers import CaseStudyFundingSerializer, CaseStudyPartnerSerializer
+from limburg.forms import ClassifiedPageForm
 from limburg.models import BaseIndexPage, BasePage, PlacesMixin, ThemesMixin
 from limburg.serializers import PlaceSerializer, ThemeSerializer
 from limburg.translation import localized_pages, with_teaser_images
@@ -66,21 +66,16 @@ class CaseStudyIndexPage(FacetedIndexMixin, BaseIndexPage):
         return CaseStudyFeed(self)(request)
 
 
-class CaseStudyPageForm(WagtailAdminPageForm):
-    """Rules that span fields or relations, with messages editors understand."""
+class CaseStudyPageForm(ClassifiedPageForm):
+    """At least one place too (the year order is the model's own rule)."""
 
     def clean(self):
         cleaned_data = super().clean()
-        if "themes" in self.fields and not cleaned_data.get("themes"):
-            self.add_error("themes", _("Choose at least one theme."))
         if "places" in self.fields and not cleaned_data.get("places"):
             self.add_error(
                 "places",
                 _("Choose at least one place: the map and “what happens in my wijk” depend on it."),
             )
-        start, end = cleaned_data.get("start_year"), cleaned_data.get("end_year")
-        if start and end and end < start:
-            self.add_error("end_year", _("The end year cannot be before the start year."))
         return cleaned_data
 
 

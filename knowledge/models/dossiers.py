@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.blocks import StreamBlock
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, get_page_models
+from wagtail.models import Orderable, Page
 
 from modelcluster.fields import ParentalKey
 
@@ -21,6 +21,7 @@ from limburg.models import (
     PlacesMixin,
     ThemePageMixin,
     ThemesMixin,
+    domain_page_models,
     gemeente_code_of,
 )
 from limburg.translation import localized_pages, with_teaser_images
@@ -43,18 +44,12 @@ class KeyFigureStreamBlock(StreamBlock):
 
 
 def themed_page_models():
-    """The page types that carry themes (case studies, research, deals, …), found from
-    the models, so a new kind of page joins the dossiers without a change here."""
-    models_ = [
-        model
-        for model in get_page_models()
-        if issubclass(model, ThemesMixin)
-        and not model._meta.abstract
-        # limburg's own pages (about, accessibility) are site pages, not knowledge.
-        and model._meta.app_label != "limburg"
-    ]
+    """The themed page types, in the order editors pick from."""
     order = {label.lower(): number for number, label in enumerate(PICKABLE_PAGE_TYPES)}
-    return sorted(models_, key=lambda model: order.get(model._meta.label_lower, len(order)))
+    return sorted(
+        domain_page_models(ThemesMixin),
+        key=lambda model: order.get(model._meta.label_lower, len(order)),
+    )
 
 
 class ThemeDossierIndexPage(BaseIndexPage):

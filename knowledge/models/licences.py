@@ -43,7 +43,3 @@ class Licence(Vocabulary):
                 fields=["locale", "name"], name="unique_licence_name_per_locale"
             ),
         ]
-
-    @property
-    def is_open(self):
-        return self.spdx_id.startswith("CC")

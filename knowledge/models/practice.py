@@ -26,10 +26,10 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
-from knowledge.forms import KnowledgePageForm
 from knowledge.serializers import DealKindSerializer, MilestoneSerializer, PartySerializer
 from limburg.blocks import ContentStreamBlock
 from limburg.blocks.data import SourceBlock
+from limburg.forms import ClassifiedPageForm
 from limburg.models import BaseIndexPage, BasePage, PlacesMixin, ThemesMixin
 from limburg.models.vocabulary import Vocabulary
 from limburg.serializers import PlaceSerializer, ThemeSerializer
@@ -185,7 +185,7 @@ class VillageDealPage(ThemesMixin, PlacesMixin, BasePage):
     )
     tags = ClusterTaggableManager(through=VillageDealTag, verbose_name=_("tags"), blank=True)
 
-    base_form_class = KnowledgePageForm
+    base_form_class = ClassifiedPageForm
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("summary"),
@@ -453,7 +453,7 @@ class InterventionPage(ThemesMixin, PlacesMixin, BasePage):
     body = StreamField(ContentStreamBlock(), verbose_name=_("more"), blank=True)
     sources = StreamField(SourceStreamBlock(), verbose_name=_("sources"), blank=True)
 
-    base_form_class = KnowledgePageForm
+    base_form_class = ClassifiedPageForm
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("summary"),

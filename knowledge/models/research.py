@@ -26,7 +26,6 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
-from knowledge.forms import KnowledgePageForm
 from knowledge.identifiers import (
     normalise_doi,
     normalise_isbn,
@@ -37,6 +36,7 @@ from knowledge.identifiers import (
 )
 from knowledge.serializers import AuthorSerializer, LicenceSerializer
 from limburg.blocks import ContentStreamBlock
+from limburg.forms import ClassifiedPageForm
 from limburg.models import BaseIndexPage, BasePage, PlacesMixin, ThemesMixin
 from limburg.serializers import OrganisationSerializer, PlaceSerializer, ThemeSerializer
 from limburg.translation import localized_pages
@@ -177,7 +177,7 @@ class ResearchOutputPage(ThemesMixin, PlacesMixin, BasePage):
     # publish: unpublished, made private. OAI-PMH datestamps its deletion with it.
     visibility_changed_at = models.DateTimeField(null=True, editable=False)
 
-    base_form_class = KnowledgePageForm
+    base_form_class = ClassifiedPageForm
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("subtitle"),

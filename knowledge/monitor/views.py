@@ -10,8 +10,6 @@ from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from wagtail.models import get_page_models
-
 from knowledge.models import Indicator, IndicatorValue
 from knowledge.monitor.figures import AreaFigures
 from knowledge.monitor.need_index import (
@@ -23,14 +21,14 @@ from knowledge.monitor.need_index import (
     rankable_indicators,
 )
 from limburg.maps import WIDTH, project
-from limburg.models import Place, PlacesMixin, in_gemeente
+from limburg.models import Place, PlacesMixin, domain_page_models, in_gemeente
 from limburg.translation import with_teaser_images
 
 CONTENT_PER_KIND = 6
 CLASSES = 4  # the map palette has four contrast-checked classes beside "no figure"
 
 
-def profile_url(index_page, place, request=None):
+def profile_url(index_page, place):
     return index_page.url + index_page.reverse_subpage(
         "profile", kwargs={"code": place.code, "slug": slugify(place.name) or "gebied"}
     )
@@ -59,11 +57,7 @@ def place_content(place, locale_id):
     """[(kind, [pages])]: the case studies, deals, interventions and research linked to the
     place or to a place inside it, one query per page type."""
     groups = []
-    for model in get_page_models():
-        if not issubclass(model, PlacesMixin) or model._meta.abstract:
-            continue
-        if model._meta.app_label == "limburg":
-            continue
+    for model in domain_page_models(PlacesMixin):
         pages = list(
             model.objects.live()
             .public()

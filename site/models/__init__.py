@@ -1,7 +1,13 @@
 """The shared vocabulary and page types every domain app builds on."""
 
 from limburg.models.images import LimburgImage, LimburgRendition
-from limburg.models.mixins import PlacesMixin, ThemePageMixin, ThemesMixin, theme_pages
+from limburg.models.mixins import (
+    PlacesMixin,
+    ThemePageMixin,
+    ThemesMixin,
+    domain_page_models,
+    theme_pages,
+)
 from limburg.models.organisations import Organisation
 from limburg.models.pages import (
     BaseIndexPage,
@@ -32,6 +38,7 @@ __all__ = [
     "SiteSettings",
     "Theme",
     "ThemesMixin",
+    "domain_page_models",
     "theme_pages",
     "gemeente_code_of",
     "in_gemeente",

@@ -88,6 +88,21 @@ class ThemePageMixin(models.Model):
         abstract = True
 
 
+def domain_page_models(mixin):
+    """The concrete page types of the domain apps that use ``mixin`` (case studies, research,
+    deals, …), found from the models, so a new kind of page joins without naming it.
+    limburg's own pages (about, accessibility) are site pages, not knowledge."""
+    from wagtail.models import get_page_models
+
+    return [
+        model
+        for model in get_page_models()
+        if issubclass(model, mixin)
+        and not model._meta.abstract
+        and model._meta.app_label != "limburg"
+    ]
+
+
 def theme_pages(locale_id):
     """{theme id: the live, public page that presents it} in one language."""
     from wagtail.models import get_page_models

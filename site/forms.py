@@ -1,4 +1,4 @@
-"""Admin forms shared by the knowledge page types."""
+"""Admin forms shared by the page types that carry themes."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +7,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import TranslatableMixin
 
 
-class KnowledgePageForm(WagtailAdminPageForm):
+class ClassifiedPageForm(WagtailAdminPageForm):
     """Choices in the page's own language, and at least one theme.
 
     Organisations, licences and kinds are translated: a Dutch page offers the
