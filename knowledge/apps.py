@@ -10,6 +10,12 @@ class KnowledgeConfig(AppConfig):
     def ready(self):
         from knowledge import signals  # noqa: F401
 
+    def setup_roles(self):
+        """Called by `setup_roles`: the research roles and workflow."""
+        from knowledge.roles import ensure_research_roles
+
+        ensure_research_roles()
+
     def load_demo(self, log):
         """Called by `load_demo` once the shared demo content exists."""
         from django.conf import settings

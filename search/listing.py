@@ -15,6 +15,7 @@ from django.utils.module_loading import import_string
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from limburg.models import in_site_of
 from limburg.translation import with_teaser_images
 from search.query import build_query, clean_query_text
 
@@ -75,12 +76,16 @@ class FacetedListing(ABC):
         """The bound filter form for the GET data."""
 
     def get_base_queryset(self):
-        """The live, public pages of this section's language."""
+        """The live, public pages of this type in this section's language and site.
+
+        By type, not by parent: pages a partner writes in its own section belong
+        in the listing as much as those under the index.
+        """
         return (
             self.page_model.objects.live()
             .public()
             .filter(locale_id=self.index_page.locale_id)
-            .descendant_of(self.index_page)
+            .filter(in_site_of(self.index_page))
         )
 
     def apply_filter(self, queryset, name, value):
@@ -117,7 +122,11 @@ class FacetedListing(ABC):
 
     @cached_property
     def results(self):
-        return self.filtered().order_by(*self.sorts[self.sort])
+        order = self.sorts[self.sort]
+        if self.sort == self.default_sort:
+            # Editors pin what must be seen first; a visitor's own sort wins.
+            order = ("-pinned", *order)
+        return self.filtered().order_by(*order)
 
     @cached_property
     def page_obj(self):

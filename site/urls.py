@@ -8,13 +8,22 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from knowledge.oai.views import oai_pmh
-from limburg import opendata, sitemap, views
+from limburg import opendata, sitemap, views, views_admin
 from search import views as search_views
 from search.api import api_router
 from search.feeds import NewContentAtomFeed, NewContentFeed
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
+    # Before Wagtail's admin, so these paths take its report's place (see views_admin).
+    path(
+        "admin/reports/page-types-usage/",
+        views_admin.EditorsPageTypesUsageReportView.as_view(),
+    ),
+    path(
+        "admin/reports/page-types-usage/results/",
+        views_admin.EditorsPageTypesUsageReportView.as_view(results_only=True),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Harvesters expect one base URL for every language.

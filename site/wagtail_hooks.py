@@ -1,11 +1,23 @@
-"""Admin: the shared vocabulary as snippets, grouped in one menu."""
+"""Admin: the shared vocabulary as snippets, the partner set-up form, partner isolation."""
 
+from django.db.models import Q
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.pages.bulk_actions import (
+    DeleteBulkAction,
+    MoveBulkAction,
+    PublishBulkAction,
+    UnpublishBulkAction,
+)
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from limburg.models import Organisation, Place, Theme
+from limburg.views_admin import CREATE_PARTNER_PERMISSION, CreatePartnerView
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -48,3 +60,69 @@ class VocabularyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(VocabularyViewSetGroup)
+
+
+class PermittedMenuItem(MenuItem):
+    """A menu item shown only to users with one model permission."""
+
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_admin_urls")
+def register_partner_urls():
+    return [path("partners/new/", CreatePartnerView.as_view(), name="limburg_create_partner")]
+
+
+@hooks.register("register_settings_menu_item")
+def register_create_partner_menu_item():
+    return PermittedMenuItem(
+        _("Add a partner"),
+        reverse("limburg_create_partner"),
+        icon_name="group",
+        order=650,
+        permission=CREATE_PARTNER_PERMISSION,
+    )
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_drafts_outside_own_sections(pages, request):
+    """A partner may link to any live page, but sees no other partner's drafts in the chooser."""
+    user = request.user
+    if user.is_superuser:
+        return pages
+    own = Q(pk__in=[])
+    for grant in PagePermissionPolicy().get_cached_permissions_for_user(user):
+        own |= Q(path__startswith=grant.page.path)
+    return pages.filter(Q(live=True) | own)
+
+
+class ExplorableOnlyBulkActionMixin:
+    """Wagtail's bulk actions list the pages one may not act on by title; a partner
+    must not learn another partner's draft titles that way, so pages outside what
+    the user may explore are left out altogether."""
+
+    def get_actionable_objects(self):
+        objects, context = super().get_actionable_objects()
+        denied = context["items_with_no_access"]
+        explorable = set(
+            PagePermissionPolicy()
+            .explorable_instances(self.request.user)
+            .filter(pk__in=[page.pk for page in denied])
+            .values_list("pk", flat=True)
+        )
+        context["items_with_no_access"] = [page for page in denied if page.pk in explorable]
+        return objects, context
+
+
+def _explorable_only(action_class):
+    return type(action_class.__name__, (ExplorableOnlyBulkActionMixin, action_class), {})
+
+
+# Registered after Wagtail's own (a higher order), so these replace them.
+for _action_class in (DeleteBulkAction, MoveBulkAction, PublishBulkAction, UnpublishBulkAction):
+    hooks.register("register_bulk_action", _explorable_only(_action_class), order=100)

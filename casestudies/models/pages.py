@@ -33,7 +33,7 @@ from casestudies.blocks import (
 )
 from casestudies.serializers import CaseStudyFundingSerializer, CaseStudyPartnerSerializer
 from limburg.forms import ClassifiedPageForm
-from limburg.models import BaseIndexPage, BasePage, PlacesMixin, ThemesMixin
+from limburg.models import BaseIndexPage, BasePage, PlacesMixin, ThemesMixin, in_site_of
 from limburg.serializers import PlaceSerializer, ThemeSerializer
 from limburg.translation import localized_pages, with_teaser_images
 from search.listing import FacetedIndexMixin
@@ -51,12 +51,12 @@ class CaseStudyIndexPage(FacetedIndexMixin, BaseIndexPage):
         verbose_name = _("case study index page")
 
     def case_studies(self):
-        """The live, public case studies of this section's language."""
+        """The live, public case studies of this section's language, partner sections included."""
         return (
             CaseStudyPage.objects.live()
             .public()
             .filter(locale_id=self.locale_id)
-            .descendant_of(self)
+            .filter(in_site_of(self))
         )
 
     @path("feed/", name="feed")
@@ -300,7 +300,8 @@ class CaseStudyPage(ThemesMixin, PlacesMixin, BasePage):
     ]
     api_prefetch = ["themes", "places", "partners__organisation", "funding__instrument"]
 
-    parent_page_types = ["casestudies.CaseStudyIndexPage"]
+    # A partner writes in its own section; listings find the page by type.
+    parent_page_types = ["casestudies.CaseStudyIndexPage", "limburg.PartnerPage"]
     subpage_types = []
 
     class Meta:

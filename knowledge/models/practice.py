@@ -246,7 +246,7 @@ class VillageDealPage(ThemesMixin, PlacesMixin, BasePage):
     ]
     api_prefetch = ["themes", "places", "kind", "parties__organisation", "milestones"]
 
-    parent_page_types = ["knowledge.VillageDealIndexPage"]
+    parent_page_types = ["knowledge.VillageDealIndexPage", "limburg.PartnerPage"]
     schema_type = "Article"
     subpage_types = []
 
@@ -521,7 +521,7 @@ class InterventionPage(ThemesMixin, PlacesMixin, BasePage):
     ]
     api_prefetch = ["themes", "places"]
 
-    parent_page_types = ["knowledge.InterventionIndexPage"]
+    parent_page_types = ["knowledge.InterventionIndexPage", "limburg.PartnerPage"]
     schema_type = "Article"
     subpage_types = []
 

@@ -257,7 +257,7 @@ class ResearchOutputPage(ThemesMixin, PlacesMixin, BasePage):
     ]
     api_prefetch = ["themes", "places", "authors__affiliation", "publisher", "licence"]
 
-    parent_page_types = ["knowledge.ResearchIndexPage"]
+    parent_page_types = ["knowledge.ResearchIndexPage", "limburg.PartnerPage"]
     subpage_types = []
 
     class Meta:

@@ -7,8 +7,16 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from limburg.demo.organisations import ORGANISATIONS
 from limburg.demo.pages import HOME, PAGES
-from limburg.demo.users import ensure_demo_users, ensure_groups
-from limburg.models import HomePage, HomePageFeaturedItem, Organisation, Place, SiteSettings, Theme
+from limburg.demo.partners import PARTNERS
+from limburg.models import (
+    HomePage,
+    HomePageFeaturedItem,
+    Organisation,
+    Place,
+    SiteSettings,
+    Theme,
+)
+from limburg.partners import create_partner
 from limburg.vocabulary import seed_locales_and_themes
 
 # example.org: a placeholder address until the programme names its own.
@@ -21,6 +29,7 @@ SETTINGS = {
 class DemoLoader:
     def __init__(self, log=print):
         self.log = log
+        self.pages = {}
         # A flushed database (transactional tests) has lost what migrations seeded.
         seed_locales_and_themes(Locale, Theme)
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
@@ -38,8 +47,34 @@ class DemoLoader:
             featured = [pages[spec["key"]][code] for spec in PAGES if spec.get("featured")]
             self.load_featured(home, [page for page in featured if page is not None])
         self.load_settings(homes["nl"], pages)
-        groups = ensure_groups(homes["nl"])
-        return ensure_demo_users(groups)
+        self.pages = pages
+
+    @transaction.atomic
+    def load_partners(self):
+        """Three real partners, each with a section, an editor's group and one page.
+
+        Runs after `setup_roles`; create_partner itself is idempotent.
+        """
+        sections = self.pages["partners"]
+        for spec in PARTNERS:
+            section = create_partner(spec["name"], spec["kind"]).section
+            translations = {"nl": section}
+            for locale in self.translations:
+                code = locale.language_code
+                translations[code] = section.get_translation_or_none(locale)
+                if translations[code] is None and sections.get(code) is not None:
+                    organisation = section.organisation.get_translation_or_none(locale)
+                    translations[code] = self._translate(
+                        section,
+                        sections[code],
+                        locale,
+                        {
+                            "title": section.title,
+                            "slug": section.slug,
+                            "organisation": organisation,
+                        },
+                    )
+            self.load_page({**spec, "model": "limburg.ContentPage"}, translations)
 
     def load_organisations(self):
         for name, kind, website, description_nl, description_en in ORGANISATIONS:

@@ -283,6 +283,32 @@ PAGES = [
         },
     },
     {
+        "key": "partners",
+        "model": "limburg.PartnerIndexPage",
+        "parent": "home",
+        "show_in_menus": True,
+        "nl": {
+            "title": "Partners",
+            "slug": "partners",
+            "summary": "De organisaties die in het programma samenwerken, en wat zij hier delen.",
+            "introduction": (
+                "Gemeenten, woningcorporaties, GGD's, zorgverzekeraars, fondsen en kennisinstellingen "
+                "werken samen in de wijken en dorpen. Elke partner heeft hier een eigen plek waar zij "
+                "hun kennis en ervaringen delen."
+            ),
+        },
+        "en": {
+            "title": "Partners",
+            "slug": "partners",
+            "summary": "The organisations that work together in the programme, and what they share here.",
+            "introduction": (
+                "Municipalities, housing associations, public health services, health insurers, funds "
+                "and knowledge institutions work together in the neighbourhoods and villages. Each "
+                "partner has a place of its own here to share its knowledge and experience."
+            ),
+        },
+    },
+    {
         "key": "about",
         "model": "limburg.ContentPage",
         "parent": "home",

@@ -16,7 +16,9 @@ from limburg.models.pages import (
     ContentPageTag,
     HomePage,
     HomePageFeaturedItem,
+    in_site_of,
 )
+from limburg.models.partners import PartnerIndexPage, PartnerPage
 from limburg.models.places import Place, gemeente_code_of, in_gemeente
 from limburg.models.site_settings import SiteSettings
 from limburg.models.themes import Accent, Theme
@@ -32,6 +34,8 @@ __all__ = [
     "LimburgImage",
     "LimburgRendition",
     "Organisation",
+    "PartnerIndexPage",
+    "PartnerPage",
     "Place",
     "PlacesMixin",
     "ThemePageMixin",
@@ -42,4 +46,5 @@ __all__ = [
     "theme_pages",
     "gemeente_code_of",
     "in_gemeente",
+    "in_site_of",
 ]

@@ -67,6 +67,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
+        permissions = [("create_partner", _("Can set up partners with their own section"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["locale", "name"], name="unique_organisation_name_per_locale"

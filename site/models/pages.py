@@ -2,6 +2,7 @@
 
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -19,6 +20,19 @@ from limburg.models.mixins import PlacesMixin, ThemesMixin, theme_pages
 from limburg.models.themes import Theme
 from limburg.serializers import PlaceSerializer, ThemeSerializer
 from limburg.translation import localized_pages, with_teaser_images
+
+
+def in_site_of(page):
+    """A filter for the pages of ``page``'s site: those under the same home page.
+
+    Site roots (the home pages, one per language) sit at depth 2, so the first
+    two path steps name the site; a prefix match uses the path index.
+    """
+    return Q(path__startswith=page.path[: Page.steplen * 2])
+
+
+# Feature and pin content: the province's editors, not partners.
+CURATE_PERMISSION = "limburg.curate_content"
 
 
 class BasePage(Page):
@@ -50,12 +64,21 @@ class BasePage(Page):
         related_name="+",
         help_text=_("Shown on cards that link to this page."),
     )
+    pinned = models.BooleanField(
+        _("pinned"),
+        default=False,
+        help_text=_("Shown first in its listing. Set by the province's editors."),
+    )
 
+    # Only curators see the field; for anyone else the form has no such field
+    # and a posted value is ignored.
+    curation_panel = FieldPanel("pinned", permission=CURATE_PERMISSION)
     promote_panels = [
         MultiFieldPanel(
             [FieldPanel("short_title"), FieldPanel("summary"), FieldPanel("teaser_image")],
             heading=_("Teaser"),
         ),
+        curation_panel,
         *Page.promote_panels,
     ]
     # For page types whose summary is a required content field rather than a teaser option.
@@ -63,6 +86,7 @@ class BasePage(Page):
         MultiFieldPanel(
             [FieldPanel("short_title"), FieldPanel("teaser_image")], heading=_("Teaser")
         ),
+        curation_panel,
         *Page.promote_panels,
     ]
     search_fields = [
@@ -140,6 +164,7 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+        permissions = [("curate_content", _("Can feature and pin content"))]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

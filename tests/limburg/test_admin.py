@@ -184,7 +184,7 @@ def test_decompression_bomb_is_a_form_error(admin_client):
 
 
 def test_partner_editor_cannot_reach_settings_or_users(client):
-    client.force_login(User.objects.get(username="partner"))
+    client.force_login(User.objects.get(username="partner-kerkrade"))
     assert client.get("/admin/").status_code == 200
     for url in ("/admin/users/", "/admin/groups/", "/admin/settings/limburg/sitesettings/"):
         response = client.get(url)

@@ -151,13 +151,14 @@ def test_load_demo_builds_the_tree_in_both_languages():
 def test_load_demo_creates_one_user_per_role():
     roles = {user.username: [g.name for g in user.groups.all()] for user in User.objects.all()}
     assert roles["redactie"] == ["Provinciale redactie"]
-    assert roles["partner"] == ["Partnerredacteur"]
     assert roles["onderzoeker"] == ["Onderzoeker"]
+    assert roles["reviewer"] == ["Reviewer NPHN-academie"]
+    assert roles["partner-kerkrade"] == ["Gemeente Kerkrade redacteuren"]
 
 
 def test_load_demo_prints_passwords_of_new_users_only():
-    User.objects.filter(username="partner").delete()
+    User.objects.filter(username="partner-ggd").delete()
     out, _err = run("load_demo")
-    assert "partner" in out and "redactie" not in out
-    password = out.split("partner", 1)[1].split()[0]
-    assert User.objects.get(username="partner").check_password(password)
+    assert "partner-ggd" in out and "redactie" not in out
+    password = out.split("partner-ggd", 1)[1].split()[0]
+    assert User.objects.get(username="partner-ggd").check_password(password)

@@ -238,7 +238,7 @@ def test_popular_searches_report_for_editors(client):
         b"Populaire zoekvragen" in client.get("/admin/").content
         or b"popular-searches" in client.get("/admin/").content
     )
-    client.force_login(User.objects.get(username="partner"))
+    client.force_login(User.objects.get(username="partner-kerkrade"))
     assert b"/admin/reports/popular-searches/" not in client.get("/admin/").content
     assert client.get("/admin/reports/popular-searches/").status_code in (302, 403)
     assert client.get("/admin/unanswered_queries/").status_code in (302, 403)
