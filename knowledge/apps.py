@@ -21,6 +21,7 @@ class KnowledgeConfig(AppConfig):
         from django.conf import settings
 
         from knowledge.demo import ResearchDemo
+        from knowledge.demo_events import EventDemo
         from knowledge.demo_practice import PracticeDemo
         from knowledge.monitor.importer import import_indicators
 
@@ -29,3 +30,4 @@ class KnowledgeConfig(AppConfig):
         ResearchDemo(log=log).load()
         # After the research: the dossiers pick research outputs too.
         PracticeDemo(log=log).load()
+        EventDemo(log=log).load()

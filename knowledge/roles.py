@@ -33,6 +33,8 @@ EDITOR_MODEL_PERMISSIONS = [
     "knowledge.change_licence",
     "knowledge.add_dealkind",
     "knowledge.change_dealkind",
+    "knowledge.view_eventregistration",
+    "knowledge.delete_eventregistration",
 ]
 
 

@@ -3,11 +3,13 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from knowledge.models import (
     DealKind,
+    EventRegistration,
     InterventionPage,
     Licence,
     ResearchOutputPage,
@@ -38,6 +40,31 @@ class DealKindViewSet(SnippetViewSet):
 
 register_snippet(LicenceViewSet)
 register_snippet(DealKindViewSet)
+
+
+class EventRegistrationViewSet(ModelViewSet):
+    """Who registered for which event, for the organisers; exported as CSV or Excel.
+    Personal data: only groups with the model permissions see it (the province's editors)."""
+
+    model = EventRegistration
+    icon = "calendar"
+    menu_label = _("Event registrations")
+    add_to_admin_menu = True
+    menu_order = 350
+    list_display = ["name", "email", "organisation", "event", "status", "created_at"]
+    list_filter = ["status", "event"]
+    list_export = ["name", "email", "organisation", "event", "status", "created_at"]
+    search_fields = ["name", "email", "organisation"]
+    form_fields = ["status"]
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return EventRegistration.objects.select_related("event")
+
+
+@hooks.register("register_admin_viewset")
+def register_event_registrations():
+    return EventRegistrationViewSet("event_registrations")
 
 
 @hooks.register("register_open_dataset")

@@ -11,12 +11,14 @@ from abc import ABC, abstractmethod
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.module_loading import import_string
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from limburg.models import in_site_of
 from limburg.translation import with_teaser_images
+from search.engines.base import content_type_key
 from search.query import build_query, clean_query_text
 
 
@@ -181,6 +183,17 @@ class FacetedListing(ABC):
         params.pop("page", None)
         params.pop("sort", None)
         return params.urlencode()
+
+    @property
+    def follow_query(self):
+        """The query string that lets a visitor follow this listing by e-mail."""
+        params = {"type": content_type_key(self.page_model)}
+        if self.query_text:
+            params["query"] = self.query_text
+        for name in ("theme", "gemeente"):
+            if self.filters.get(name):
+                params[name] = self.filters[name]
+        return urlencode(params)
 
     def filter_label(self, name, value):
         return dict(self.form.fields[name].choices).get(value, value)

@@ -1,4 +1,5 @@
-"""What editors manage and see about search: synonyms, and queries that found nothing."""
+"""What editors manage and see about search (synonyms, queries that found nothing), and the
+subscriptions of people who follow new content by e-mail."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -81,3 +82,48 @@ class UnansweredQuery(models.Model):
         cls.objects.filter(pk=entry.pk).update(
             hits=models.F("hits") + 1, last_searched_at=timezone.now()
         )
+
+
+class Subscription(models.Model):
+    """Someone who follows themes, places, partners or a search by e-mail, without an account.
+
+    Personal data: the address is used for the digest only, never shown or exported.
+    Unconfirmed subscriptions receive nothing (double opt-in).
+    """
+
+    class Frequency(models.TextChoices):
+        DAILY = "daily", _("daily")
+        WEEKLY = "weekly", _("weekly")
+
+    email = models.EmailField(_("e-mail address"))
+    language = models.CharField(_("language"), max_length=10, default="nl")
+    frequency = models.CharField(
+        _("frequency"), max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY
+    )
+    themes = models.ManyToManyField("limburg.Theme", verbose_name=_("themes"), blank=True)
+    places = models.ManyToManyField(
+        "limburg.Place",
+        verbose_name=_("places"),
+        blank=True,
+        help_text=_("A gemeente includes its wijken."),
+    )
+    partners = models.ManyToManyField("limburg.PartnerPage", verbose_name=_("partners"), blank=True)
+    # A followed search or listing: {"query": …, "type": …, "theme": …, "gemeente": …}.
+    search = models.JSONField(_("search"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    last_sent_at = models.DateTimeField(_("digest covered until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("subscription")
+        verbose_name_plural = _("subscriptions")
+        indexes = [models.Index(fields=["confirmed_at", "frequency"])]
+
+    def __str__(self):
+        return f"{self.get_frequency_display()} ({self.pk})"
+
+    @property
+    def interval(self):
+        from datetime import timedelta
+
+        return timedelta(days=1 if self.frequency == self.Frequency.DAILY else 7)

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from knowledge.oai.views import oai_pmh
 from limburg import opendata, sitemap, views, views_admin
 from search import views as search_views
+from search import views_follow as follow_views
 from search.api import api_router
 from search.feeds import NewContentAtomFeed, NewContentFeed
 
@@ -49,6 +50,10 @@ urlpatterns += i18n_patterns(
     path(_("feed/"), NewContentFeed(), name="feed"),
     path(_("feed/atom/"), NewContentAtomFeed(), name="feed_atom"),
     path(_("open-data/"), opendata.open_data_page, name="opendata"),
+    path(_("follow/"), follow_views.subscribe, name="follow"),
+    path(_("follow/confirm/"), follow_views.confirm, name="follow_confirm"),
+    path(_("follow/manage/"), follow_views.manage, name="follow_manage"),
+    path(_("follow/unsubscribe/"), follow_views.unsubscribe, name="follow_unsubscribe"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -7,7 +7,7 @@ from wagtail.models import Locale
 import factory
 import wagtail_factories
 
-from limburg.models import ContentPage, LimburgImage, Organisation, Place
+from limburg.models import ContentPage, LimburgImage, Organisation, Place, Theme
 
 
 class LimburgImageFactory(wagtail_factories.ImageFactory):
@@ -54,3 +54,17 @@ def publish_content_pages(parent, count, title):
         page.save_revision().publish()
         pages.append(page)
     return pages
+
+
+def add_classified_page(parent, page, *, themes=(), places=(), live=True):
+    """Add ``page`` under ``parent`` with its themes (slugs, in the page's language) and
+    places (CBS codes); published, or a draft that was never live."""
+    parent.add_child(instance=page)
+    page.themes.set(Theme.objects.filter(locale=page.locale, slug__in=themes))
+    page.places.set(Place.objects.filter(code__in=places))
+    if live:
+        page.save_revision().publish()
+    else:
+        page.live = False
+        page.save()
+    return page

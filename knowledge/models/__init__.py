@@ -1,4 +1,5 @@
 from knowledge.models.dossiers import DossierPick, ThemeDossierIndexPage, ThemeDossierPage
+from knowledge.models.events import EventIndexPage, EventPage, EventPageTag, EventRegistration
 from knowledge.models.index import KnowledgeIndexPage
 from knowledge.models.licences import Licence
 from knowledge.models.monitor import AreaIndexPage, Indicator, IndicatorSource, IndicatorValue
@@ -31,6 +32,10 @@ __all__ = [
     "DealKind",
     "DeletedResearchOutput",
     "DossierPick",
+    "EventIndexPage",
+    "EventPage",
+    "EventPageTag",
+    "EventRegistration",
     "InterventionCaseStudy",
     "InterventionIndexPage",
     "InterventionPage",

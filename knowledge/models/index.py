@@ -13,6 +13,7 @@ class KnowledgeIndexPage(BaseIndexPage):
         "knowledge.ResearchIndexPage",
         "knowledge.VillageDealIndexPage",
         "knowledge.InterventionIndexPage",
+        "knowledge.EventIndexPage",
     ]
 
     class Meta:

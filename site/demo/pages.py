@@ -230,6 +230,30 @@ PAGES = [
         },
     },
     {
+        "key": "events",
+        "model": "knowledge.EventIndexPage",
+        "parent": "knowledge",
+        "nl": {
+            "title": "Bijeenkomsten",
+            "slug": "bijeenkomsten",
+            "summary": "Bijeenkomsten van het lerend netwerk: wat eraan komt, en wat er gedeeld is.",
+            "introduction": (
+                "In het lerend netwerk delen gemeenten, partners en bewoners lessen, interventies "
+                "die werken en knelpunten. Hier vindt u de bijeenkomsten, en achteraf het materiaal."
+            ),
+        },
+        "en": {
+            "title": "Events",
+            "slug": "events",
+            "summary": "Meetings of the learning network: what is coming, and what was shared.",
+            "introduction": (
+                "In the learning network municipalities, partners and residents share lessons, "
+                "interventions that work and bottlenecks. Here you find the meetings, and their "
+                "materials afterwards."
+            ),
+        },
+    },
+    {
         "key": "limburg-factor",
         "model": "limburg.ContentPage",
         "parent": "knowledge",
@@ -535,6 +559,11 @@ PAGES = [
                     "<p>Redacteuren van de provincie en van partners hebben een account. Daarvoor "
                     "bewaren we naam, e-mailadres en wat zij bewerken, zolang zij een account "
                     "hebben.</p>"
+                    "<p>Meldt u zich aan voor een bijeenkomst, dan bewaren we uw naam, "
+                    "e-mailadres en eventueel uw organisatie, tot drie maanden na de bijeenkomst. "
+                    "Volgt u thema's, plaatsen of partners per e-mail, dan bewaren we uw "
+                    "e-mailadres tot u stopt; een niet-bevestigde aanmelding verwijderen we na een "
+                    "week. Met de link in elke e-mail stopt u en verwijdert u uw gegevens.</p>"
                 ),
             ],
         },
@@ -550,6 +579,11 @@ PAGES = [
                     "<p>Editors of the province and partners have an account. For that we keep "
                     "name, e-mail address and what they edit, for as long as they have an "
                     "account.</p>"
+                    "<p>If you register for an event, we keep your name, e-mail address and, if "
+                    "given, your organisation until three months after the event. If you follow "
+                    "themes, places or partners by e-mail, we keep your e-mail address until you "
+                    "stop; an unconfirmed subscription is deleted after a week. The link in every "
+                    "e-mail lets you stop and delete your data.</p>"
                 ),
             ],
         },

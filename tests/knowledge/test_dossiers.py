@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 
 from knowledge.models import ResearchIndexPage, ResearchOutputPage, ThemeDossierPage
 from limburg.models import Place, Theme
+from tests.factories import add_classified_page
 
 pytestmark = pytest.mark.django_db
 
@@ -34,15 +35,7 @@ def publish_output(locale_nl):
             summary="Kort.",
             publication_date=date(2025, 1, 1),
         )
-        parent.add_child(instance=page)
-        page.themes.set(Theme.objects.filter(locale=locale, slug__in=themes))
-        page.places.set(Place.objects.filter(code__in=places))
-        if live:
-            page.save_revision().publish()
-        else:
-            page.live = False
-            page.save()
-        return page
+        return add_classified_page(parent, page, themes=themes, places=places, live=live)
 
     return publish
 

@@ -84,6 +84,7 @@ def test_theme_filter_covers_every_page_type_with_themes(engine):
         "knowledge_researchoutputpage__themes",
         "knowledge_villagedealpage__themes",
         "knowledge_interventionpage__themes",
+        "knowledge_eventpage__themes",
     }
     assert post_filter["minimum_should_match"] == 1
     clause = next(

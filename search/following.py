@@ -1,0 +1,184 @@
+"""Following new content by e-mail: what a subscription matches, the signed links in the
+e-mails, and the digest.
+
+A subscription matches a page when the page is about one of its themes, lies in one of
+its places (a gemeente includes its wijken), was published in one of its partners'
+sections, or matches its followed search. A digest holds the live, public pages that
+were first published after the previous digest: a page is never sent twice, a draft
+never.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.http import urlencode
+
+from wagtail.models import Locale, Page
+
+from search.engines.base import FACET_MODELS, filter_q
+from search.models import Subscription
+from search.query import build_query
+
+SALTS = {
+    "confirm": "search.subscription.confirm",
+    "manage": "search.subscription.manage",
+}
+# A confirmation link is valid for a week; the manage link (also for unsubscribing)
+# as long as the subscription exists.
+CONFIRM_MAX_AGE = 7 * 24 * 3600
+SEARCH_FILTERS = ("type", "theme", "gemeente")
+
+
+def make_token(subscription, purpose):
+    return signing.dumps(subscription.pk, salt=SALTS[purpose])
+
+
+def subscription_for_token(token, purpose):
+    max_age = CONFIRM_MAX_AGE if purpose == "confirm" else None
+    try:
+        pk = signing.loads(token, salt=SALTS[purpose], max_age=max_age)
+    except signing.BadSignature:
+        return None
+    return Subscription.objects.filter(pk=pk).first()
+
+
+def link(base_url, subscription, purpose):
+    """The absolute URL of a confirm/manage/unsubscribe page, in the subscriber's language."""
+    with translation.override(subscription.language):
+        path = reverse(f"follow_{purpose}")
+    token_purpose = "confirm" if purpose == "confirm" else "manage"
+    return f"{base_url}{path}?{urlencode({'token': make_token(subscription, token_purpose)})}"
+
+
+def candidates(language):
+    """Live, public knowledge pages in one language (drafts and private pages never)."""
+    return (
+        Page.objects.live()
+        .public()
+        .filter(locale_id=Locale.objects.get(language_code=language).pk)
+        .type(*FACET_MODELS.with_themes)
+    )
+
+
+def matching_condition(subscription):
+    """Q for the pages this subscription follows; None when it follows nothing."""
+    conditions = []
+    conditions += [filter_q("theme", theme.slug) for theme in subscription.themes.all()]
+    conditions += [filter_q("gemeente", place.code) for place in subscription.places.all()]
+    conditions += [
+        Q(path__startswith=section.path) & ~Q(pk=section.pk)
+        for section in subscription.partners.all()
+    ]
+    search = subscription.search or {}
+    if any(search.get(name) for name in (*SEARCH_FILTERS, "query")):
+        combined = Q()
+        for name in SEARCH_FILTERS:
+            if search.get(name):
+                combined &= filter_q(name, search[name])
+        if query := build_query(search.get("query", "")):
+            results = candidates(subscription.language).search(query, order_by_relevance=False)
+            # A subquery on the database backends; Elasticsearch answers with ids.
+            if hasattr(results, "get_queryset"):
+                combined &= Q(pk__in=results.get_queryset().values("pk"))
+            else:
+                combined &= Q(pk__in=[page.pk for page in results])
+        conditions.append(combined)
+    if not conditions:
+        return None
+    result = conditions[0]
+    for condition in conditions[1:]:
+        result |= condition
+    return result
+
+
+def new_pages(subscription, until):
+    """The followed pages first published after the last digest (or the confirmation)."""
+    condition = matching_condition(subscription)
+    if condition is None:
+        return []
+    since = subscription.last_sent_at or subscription.confirmed_at
+    pages = (
+        candidates(subscription.language)
+        .filter(first_published_at__gt=since, first_published_at__lte=until)
+        .filter(condition)
+        .distinct()
+        .order_by("first_published_at", "pk")
+    )
+    return list(pages.specific())
+
+
+@dataclass
+class DigestResult:
+    sent: int = 0
+    skipped: int = 0
+    expired: int = 0
+
+
+# Cron does not start to the second: a run a little earlier than a day after the last
+# one still counts as a day later.
+SLACK = timedelta(hours=1)
+
+
+def due_subscriptions(now):
+    """Confirmed subscriptions whose daily or weekly interval has passed."""
+    for subscription in Subscription.objects.filter(confirmed_at__isnull=False).prefetch_related(
+        "themes", "places", "partners"
+    ):
+        since = subscription.last_sent_at or subscription.confirmed_at
+        if now - since >= subscription.interval - SLACK:
+            yield subscription
+
+
+def digest_message(subscription, pages, base_url):
+    unsubscribe_url = link(base_url, subscription, "unsubscribe")
+    with translation.override(subscription.language):
+        context = {
+            "subscription": subscription,
+            "pages": [(page, base_url + page.url) for page in pages],
+            "manage_url": link(base_url, subscription, "manage"),
+            "unsubscribe_url": unsubscribe_url,
+        }
+        subject = render_to_string("search/email/digest_subject.txt", context).strip()
+        text = render_to_string("search/email/digest.txt", context)
+        html = render_to_string("search/email/digest.html", context)
+    message = EmailMultiAlternatives(
+        subject,
+        text,
+        to=[subscription.email],
+        headers={
+            # RFC 2369 and RFC 8058: mail programs offer a one-click unsubscribe.
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def send_digests(base_url, now=None):
+    """One e-mail per due subscription with what is new; nothing when nothing is.
+
+    Subscriptions never confirmed within the week their link was valid are deleted.
+    """
+    now = now or timezone.now()
+    result = DigestResult()
+    result.expired, _ = Subscription.objects.filter(
+        confirmed_at__isnull=True, created_at__lt=now - timedelta(seconds=CONFIRM_MAX_AGE)
+    ).delete()
+    for subscription in due_subscriptions(now):
+        pages = new_pages(subscription, until=now)
+        if pages:
+            digest_message(subscription, pages, base_url).send()
+            result.sent += 1
+        else:
+            result.skipped += 1
+        # The window moves on either way, so no page falls in two digests.
+        subscription.last_sent_at = now
+        subscription.save(update_fields=["last_sent_at"])
+    return result
