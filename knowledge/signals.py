@@ -1,14 +1,20 @@
 """Keep harvesters told: an output that stops being public gets a new OAI-PMH datestamp,
-and a deleted one leaves a tombstone."""
+and a deleted one leaves a tombstone. Keep events' waiting lists moving when places free up."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
 
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_unpublished
+from wagtail.signals import page_published, page_unpublished
 
-from knowledge.models import DeletedResearchOutput, ResearchOutputPage
+from knowledge.models import (
+    DeletedResearchOutput,
+    EventPage,
+    EventRegistration,
+    ResearchOutputPage,
+)
 
 
 def touch(pages):
@@ -49,3 +55,33 @@ def research_output_deleted(sender, instance, **kwargs):
             "set_specs": f";{';'.join(specs)};" if specs else "",
         },
     )
+
+
+def fill_places_after(event):
+    """Once the change is committed: give freed places to the waiting list and tell them."""
+    from knowledge.models.events import fill_places, lock_event
+    from knowledge.views_events import announce_places
+
+    def fill():
+        with transaction.atomic():
+            lock_event(event)
+            promoted = fill_places(event)
+        announce_places(promoted)
+
+    transaction.on_commit(fill)
+
+
+@receiver(post_delete, sender=EventRegistration)
+def registration_deleted(sender, instance, **kwargs):
+    """An editor deleted a registration (on request, in the admin): its place is free."""
+    if instance.status == EventRegistration.Status.CONFIRMED:
+        event = EventPage.objects.filter(pk=instance.event_id).first()
+        if event is not None:
+            fill_places_after(event)
+
+
+@receiver(page_published)
+def event_published(sender, instance, **kwargs):
+    """A published change may add places (a higher capacity, or none)."""
+    if isinstance(instance, EventPage):
+        fill_places_after(instance)

@@ -1,5 +1,8 @@
 """Registering for an event and cancelling through the link in the confirmation e-mail."""
 
+import logging
+from smtplib import SMTPException
+
 from django.core import signing
 from django.core.mail import send_mail
 from django.http import HttpResponseNotAllowed
@@ -12,7 +15,12 @@ from django.views.decorators.cache import never_cache
 from knowledge.forms import RegistrationForm
 from knowledge.models import EventRegistration
 
+logger = logging.getLogger(__name__)
 CANCEL_SALT = "knowledge.event-registration.cancel"
+TEMPLATES = {
+    EventRegistration.Status.CONFIRMED: "registration_confirmed",
+    EventRegistration.Status.WAITING: "registration_waiting",
+}
 
 
 def cancel_token(registration):
@@ -24,25 +32,38 @@ def registration_for_token(event, token):
         pk = signing.loads(token, salt=CANCEL_SALT)
     except signing.BadSignature:
         return None
-    return EventRegistration.objects.filter(pk=pk, event=event).first()
+    return EventRegistration.for_event(event).filter(pk=pk).first()
 
 
-def send_registration_mail(request, registration, template):
-    """The e-mail in the event's language, with the personal cancel link."""
+def send_registration_mail(registration, template):
+    """The e-mail in the event's language, with the personal cancel link.
+
+    A mail server that fails is logged (without the address) and does not undo the
+    registration; registering again with the same address sends the e-mail again.
+    """
     event = registration.event
+    event_url = event.get_full_url()
     with translation.override(event.locale.language_code):
         context = {
             "registration": registration,
             "event": event,
-            "event_url": event.get_full_url(request),
-            "cancel_url": event.get_full_url(request)
+            "event_url": event_url,
+            "cancel_url": event_url
             + event.reverse_subpage("cancel")
             + "?"
             + urlencode({"token": cancel_token(registration)}),
         }
         subject = render_to_string(f"knowledge/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"knowledge/email/{template}.txt", context)
-    send_mail(subject, body, None, [registration.email])
+    try:
+        send_mail(subject, body, None, [registration.email])
+    except (SMTPException, OSError):
+        logger.exception("Could not send %s for registration %s", template, registration.pk)
+
+
+def announce_places(promoted):
+    for registration in promoted:
+        send_registration_mail(registration, "registration_promoted")
 
 
 @never_cache
@@ -59,19 +80,15 @@ def register(request, event):
         response = event.render(request, context_overrides={"form": form})
         response.status_code = 400
         return response
-    registration, created = EventRegistration.register(
+    registration, created, promoted = EventRegistration.register(
         event,
         name=form.cleaned_data["name"],
         email=form.cleaned_data["email"],
         organisation=form.cleaned_data["organisation"],
     )
-    if created:
-        template = (
-            "registration_confirmed"
-            if registration.status == "confirmed"
-            else "registration_waiting"
-        )
-        send_registration_mail(request, registration, template)
+    announce_places(promoted)
+    # Again for a repeat, so someone whose e-mail got lost can ask for it once more.
+    send_registration_mail(registration, TEMPLATES[registration.status])
     return TemplateResponse(
         request,
         "knowledge/event_registered.html",
@@ -90,10 +107,8 @@ def cancel(request, event):
         response.status_code = 404
         return response
     cancelled = False
-    if request.method == "POST" and registration.status != EventRegistration.Status.CANCELLED:
-        promoted = registration.cancel()
-        if promoted is not None:
-            send_registration_mail(request, promoted, "registration_promoted")
+    if request.method == "POST":
+        announce_places(registration.cancel())
         cancelled = True
     return TemplateResponse(
         request,

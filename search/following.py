@@ -3,13 +3,17 @@ e-mails, and the digest.
 
 A subscription matches a page when the page is about one of its themes, lies in one of
 its places (a gemeente includes its wijken), was published in one of its partners'
-sections, or matches its followed search. A digest holds the live, public pages that
-were first published after the previous digest: a page is never sent twice, a draft
-never.
+sections, or matches its followed search. A digest holds the live, public pages first
+published since the subscription was confirmed that were not yet sent to that address
+(by this or another of its subscriptions): a page is never sent twice, a draft never,
+and a page that became visible late (made public, republished, a slow publish) still
+comes once.
 """
 
+import logging
 from dataclasses import dataclass
 from datetime import timedelta
+from smtplib import SMTPException
 
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
@@ -22,9 +26,10 @@ from django.utils.http import urlencode
 from wagtail.models import Locale, Page
 
 from search.engines.base import FACET_MODELS, filter_q
-from search.models import Subscription
+from search.models import DigestItem, Subscription
 from search.query import build_query
 
+logger = logging.getLogger(__name__)
 SALTS = {
     "confirm": "search.subscription.confirm",
     "manage": "search.subscription.manage",
@@ -81,7 +86,11 @@ def matching_condition(subscription):
         for name in SEARCH_FILTERS:
             if search.get(name):
                 combined &= filter_q(name, search[name])
-        if query := build_query(search.get("query", "")):
+        query = build_query(search.get("query", ""))
+        if search.get("query") and query is None:
+            # Only punctuation: nothing to match, rather than everything.
+            combined &= Q(pk__in=[])
+        if query is not None:
             results = candidates(subscription.language).search(query, order_by_relevance=False)
             # A subquery on the database backends; Elasticsearch answers with ids.
             if hasattr(results, "get_queryset"):
@@ -98,15 +107,16 @@ def matching_condition(subscription):
 
 
 def new_pages(subscription, until):
-    """The followed pages first published after the last digest (or the confirmation)."""
+    """The followed pages published since the confirmation and not yet sent to the address."""
     condition = matching_condition(subscription)
     if condition is None:
         return []
-    since = subscription.last_sent_at or subscription.confirmed_at
+    sent = DigestItem.objects.filter(subscription__email=subscription.email).values("page_id")
     pages = (
         candidates(subscription.language)
-        .filter(first_published_at__gt=since, first_published_at__lte=until)
+        .filter(first_published_at__gt=subscription.confirmed_at, first_published_at__lte=until)
         .filter(condition)
+        .exclude(pk__in=sent)
         .distinct()
         .order_by("first_published_at", "pk")
     )
@@ -118,11 +128,12 @@ class DigestResult:
     sent: int = 0
     skipped: int = 0
     expired: int = 0
+    failed: int = 0
 
 
-# Cron does not start to the second: a run a little earlier than a day after the last
-# one still counts as a day later.
-SLACK = timedelta(hours=1)
+# Cron does not start to the second, and a day across the summer-time change lasts 23
+# hours: a run a few hours early still counts as a day later.
+SLACK = timedelta(hours=3)
 
 
 def due_subscriptions(now):
@@ -174,11 +185,21 @@ def send_digests(base_url, now=None):
     for subscription in due_subscriptions(now):
         pages = new_pages(subscription, until=now)
         if pages:
-            digest_message(subscription, pages, base_url).send()
+            try:
+                digest_message(subscription, pages, base_url).send()
+            except (SMTPException, OSError):
+                # One refused address must not stop everyone else's digest; it is
+                # tried again next run. Logged by number, never by address.
+                logger.exception("Digest for subscription %s not sent", subscription.pk)
+                result.failed += 1
+                continue
+            DigestItem.objects.bulk_create(
+                [DigestItem(subscription=subscription, page=page) for page in pages],
+                ignore_conflicts=True,
+            )
             result.sent += 1
         else:
             result.skipped += 1
-        # The window moves on either way, so no page falls in two digests.
         subscription.last_sent_at = now
         subscription.save(update_fields=["last_sent_at"])
     return result

@@ -7,6 +7,7 @@ from limburg.forms import PublicForm
 from limburg.models import PartnerPage, Place, Theme
 from search.following import SEARCH_FILTERS
 from search.models import Subscription
+from search.query import build_query
 
 
 class SubscribeForm(PublicForm):
@@ -64,6 +65,12 @@ class SubscribeForm(PublicForm):
             for name in ("query", *SEARCH_FILTERS)
             if self.cleaned_data.get(name)
         }
+
+    def clean_query(self):
+        query = self.cleaned_data["query"]
+        if query and build_query(query) is None:
+            raise forms.ValidationError(_("This search has no words to follow."))
+        return query
 
     def clean(self):
         cleaned_data = super().clean()

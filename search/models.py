@@ -127,3 +127,22 @@ class Subscription(models.Model):
         from datetime import timedelta
 
         return timedelta(days=1 if self.frequency == self.Frequency.DAILY else 7)
+
+
+class DigestItem(models.Model):
+    """A page sent to a subscriber, so that no page is sent to an address twice, whenever
+    it became visible (published late, made public, republished)."""
+
+    subscription = models.ForeignKey(
+        Subscription, on_delete=models.CASCADE, related_name="sent_items"
+    )
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["subscription", "page"], name="page_sent_once")
+        ]
+
+    def __str__(self):
+        return f"page {self.page_id} to subscription {self.subscription_id}"

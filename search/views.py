@@ -3,6 +3,7 @@
 from django.db.models import prefetch_related_objects
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -187,6 +188,14 @@ def search(request):
             "response": response,
             "promotions": promotions,
             "page_links": page_links,
+            # Following takes the query and the filters new content can match (not year).
+            "follow_query": urlencode(
+                {
+                    name: value
+                    for name, value in {"query": query_text, **filters}.items()
+                    if name in ("query", "type", "theme", "gemeente") and value
+                }
+            ),
             "facet_groups": facet_groups(request, response, labels) if response else [],
             "sort_links": [
                 (value, label, url_with(request, sort=value))

@@ -27,6 +27,7 @@ from limburg.models import HomePage, Organisation, PartnerIndexPage, PartnerPage
 from limburg.roles import (
     AUTHOR_MEDIA_ACTIONS,
     AUTHOR_PAGE_ACTIONS,
+    PROVINCE_EDITORS,
     admin_group,
     assign_workflow,
     child_collection,
@@ -53,8 +54,13 @@ class PartnerSetup:
     created: bool = False
 
 
+GROUP_SUFFIX = " redacteuren"
+# Django's Group.name holds 150 characters.
+MAX_NAME_LENGTH = 150 - len(GROUP_SUFFIX)
+
+
 def editors_group_name(name):
-    return f"{name} redacteuren"
+    return f"{name}{GROUP_SUFFIX}"
 
 
 def clean_kind(kind):
@@ -120,6 +126,18 @@ def find_or_create_section(organisation, locale):
     return section, True
 
 
+def partner_collection(name, group):
+    """The partner's own collection; one another group already works in is refused, so a
+    partner called "Onderzoek" cannot be handed the researchers' documents."""
+    collection = child_collection(name)
+    others = collection.group_permissions.exclude(group=group)
+    if others.exclude(group__name=PROVINCE_EDITORS).exists():
+        raise PartnerError(
+            _("A collection called “%(name)s” already belongs to someone else.") % {"name": name}
+        )
+    return collection
+
+
 def clean_email(email):
     try:
         validate_email(email)
@@ -129,15 +147,26 @@ def clean_email(email):
 
 
 def find_or_create_editor(email, group):
+    """The editor, made when new; returns (user, created).
+
+    An existing administrator is never added: setting up a partner must not reach
+    accounts beyond the partner's own editors.
+    """
     User = get_user_model()
     user = User.objects.filter(email__iexact=email).first()
-    if user is None:
+    created = user is None
+    if created:
         user = User.objects.create_user(username=email.lower(), email=email.lower())
         # No password exists anywhere: the editor chooses one through the link.
         user.set_unusable_password()
         user.save(update_fields=["password"])
+    elif user.is_superuser or user.is_staff:
+        raise PartnerError(
+            _("“%(email)s” belongs to an administrator; choose the partner's own editor.")
+            % {"email": email}
+        )
     user.groups.add(group)
-    return user
+    return user, created
 
 
 def password_set_url(user):
@@ -157,6 +186,10 @@ def create_partner(name, kind, editor_email=""):
     name = " ".join(name.split())
     if not name:
         raise PartnerError(_("A partner needs a name."))
+    if len(name) > MAX_NAME_LENGTH:
+        raise PartnerError(
+            _("A partner's name has at most %(max)s characters.") % {"max": MAX_NAME_LENGTH}
+        )
     clean_kind(kind)
     editor_email = clean_email(editor_email.strip()) if editor_email else ""
     locale = Locale.get_default()
@@ -166,7 +199,7 @@ def create_partner(name, kind, editor_email=""):
 
     group = admin_group(editors_group_name(name))
     grant_page_permissions(group, section, AUTHOR_PAGE_ACTIONS)
-    collection = child_collection(name)
+    collection = partner_collection(name, group)
     grant_collection_permissions(group, collection, AUTHOR_MEDIA_ACTIONS)
     assign_workflow(partner_workflow(), section)
 
@@ -178,7 +211,8 @@ def create_partner(name, kind, editor_email=""):
         created=organisation_created or section_created,
     )
     if editor_email:
-        setup.editor = find_or_create_editor(editor_email, group)
-        if not setup.editor.has_usable_password():
+        setup.editor, editor_created = find_or_create_editor(editor_email, group)
+        # A link only for an account made here: never a way into someone else's.
+        if editor_created:
             setup.password_set_url = password_set_url(setup.editor)
     return setup

@@ -11,7 +11,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 
 from limburg.models import Organisation
-from limburg.partners import PartnerError, create_partner
+from limburg.partners import MAX_NAME_LENGTH, PartnerError, create_partner
 
 CREATE_PARTNER_PERMISSION = "limburg.create_partner"
 
@@ -19,7 +19,7 @@ CREATE_PARTNER_PERMISSION = "limburg.create_partner"
 class CreatePartnerForm(forms.Form):
     name = forms.CharField(
         label=_("Name"),
-        max_length=255,
+        max_length=MAX_NAME_LENGTH,
         help_text=_("The organisation's own name, e.g. “Gemeente Venlo”."),
     )
     kind = forms.ChoiceField(label=_("Kind"), choices=Organisation.Kind.choices)

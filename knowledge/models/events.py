@@ -100,7 +100,7 @@ class EventPage(RoutablePageMixin, ThemesMixin, PlacesMixin, BasePage):
     online_url = models.URLField(
         _("online meeting link"),
         blank=True,
-        help_text=_("Shown to everyone; leave empty to send it to registered people only."),
+        help_text=_("Shown on the event page. Leave empty when the organiser sends it separately."),
     )
     venue = models.CharField(_("venue"), max_length=255, blank=True)
     address = models.CharField(
@@ -233,7 +233,12 @@ class EventPage(RoutablePageMixin, ThemesMixin, PlacesMixin, BasePage):
 
     @cached_property
     def confirmed_count(self):
-        return self.registrations.filter(status=EventRegistration.Status.CONFIRMED).count()
+        """Registered in any language: the Dutch and English pages are one event."""
+        return (
+            EventRegistration.for_event(self)
+            .filter(status=EventRegistration.Status.CONFIRMED)
+            .count()
+        )
 
     @property
     def places_left(self):
@@ -291,13 +296,23 @@ class EventPage(RoutablePageMixin, ThemesMixin, PlacesMixin, BasePage):
         return cancel(request, self)
 
 
-def lock_event(page_id):
-    """Hold the event's page row until the transaction ends (a no-op on SQLite)."""
-    list(Page.objects.select_for_update().filter(pk=page_id).values_list("pk", flat=True))
+def lock_event(event):
+    """Hold the event's page rows (every language version) until the transaction ends.
+
+    On PostgreSQL a second registration or cancellation waits here; SQLite takes
+    its write lock when the transaction writes.
+    """
+    list(
+        Page.objects.select_for_update()
+        .filter(translation_key=event.translation_key)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
 
 
 class EventRegistration(models.Model):
-    """Someone who registered through the form. Personal data: never shown publicly."""
+    """Someone who registered through the form. Personal data: never shown publicly, and
+    deleted three months after the event (`purge_event_registrations`)."""
 
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("registered")
@@ -328,21 +343,29 @@ class EventRegistration(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.get_status_display()})"
+        # No name: admin history keeps this label after the registration is purged.
+        return f"#{self.pk} ({self.get_status_display()})"
+
+    @classmethod
+    def for_event(cls, event):
+        """The registrations of an event in every language: one event, one capacity."""
+        return cls.objects.filter(event__translation_key=event.translation_key)
 
     @classmethod
     @transaction.atomic
     def register(cls, event, *, name, email, organisation=""):
         """Register, or put on the waiting list when the event is full.
 
-        The event row is locked (on PostgreSQL) so two people cannot take the
-        last place at once; SQLite serialises writers anyway.
+        Returns (registration, created, promoted): an address already registered
+        gets its registration back; ``promoted`` are waiting people who got a place
+        that had become free (their e-mail is the caller's to send).
         """
-        lock_event(event.pk)
-        active = cls.objects.filter(event=event).exclude(status=cls.Status.CANCELLED)
+        lock_event(event)
+        promoted = fill_places(event)
+        active = cls.for_event(event).exclude(status=cls.Status.CANCELLED)
         existing = active.filter(email__iexact=email).first()
         if existing is not None:
-            return existing, False
+            return existing, False, promoted
         confirmed = active.filter(status=cls.Status.CONFIRMED).count()
         full = event.capacity is not None and confirmed >= event.capacity
         registration = cls.objects.create(
@@ -352,23 +375,41 @@ class EventRegistration(models.Model):
             organisation=organisation,
             status=cls.Status.WAITING if full else cls.Status.CONFIRMED,
         )
-        return registration, True
+        return registration, True, promoted
 
     @transaction.atomic
     def cancel(self):
-        """Cancel; a freed place goes to the first on the waiting list, who is returned."""
-        lock_event(self.event_id)
-        was_confirmed = self.status == self.Status.CONFIRMED
+        """Cancel; freed places go to the first on the waiting list, who are returned."""
+        lock_event(self.event)
+        # Another request may have cancelled it while this one waited for the lock.
+        self.refresh_from_db(fields=["status"])
+        if self.status == self.Status.CANCELLED:
+            return []
         self.status = self.Status.CANCELLED
         self.save(update_fields=["status", "updated_at"])
-        if not was_confirmed:
-            return None
-        waiting = (
-            EventRegistration.objects.filter(event_id=self.event_id, status=self.Status.WAITING)
-            .order_by("created_at", "pk")
-            .first()
-        )
-        if waiting is not None:
-            waiting.status = self.Status.CONFIRMED
-            waiting.save(update_fields=["status", "updated_at"])
-        return waiting
+        return fill_places(self.event)
+
+
+def fill_places(event):
+    """Give free places to the waiting list, oldest first; return who got one.
+
+    Call it holding the event's lock. Places free up by cancelling, by an editor
+    deleting a registration or raising the capacity; a past event takes no one.
+    """
+    event = EventPage.objects.get(pk=event.pk)
+    if event.end < timezone.now():
+        return []
+    registrations = EventRegistration.for_event(event)
+    waiting = registrations.filter(status=EventRegistration.Status.WAITING).order_by(
+        "created_at", "pk"
+    )
+    if event.capacity is None:
+        free = waiting.count()
+    else:
+        confirmed = registrations.filter(status=EventRegistration.Status.CONFIRMED).count()
+        free = max(event.capacity - confirmed, 0)
+    promoted = list(waiting[:free])
+    for registration in promoted:
+        registration.status = EventRegistration.Status.CONFIRMED
+        registration.save(update_fields=["status", "updated_at"])
+    return promoted

@@ -35,6 +35,7 @@ class PartnerIndexPage(BaseIndexPage):
             .live()
             .public()
             .select_related("organisation__logo")
+            .prefetch_related("organisation__logo__renditions")
             .order_by("title")
         )
         return context

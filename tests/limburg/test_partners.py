@@ -39,7 +39,7 @@ from limburg.models import (
     Place,
     Theme,
 )
-from tests.factories import publish_content_pages
+from tests.factories import LimburgImageFactory, publish_content_pages
 
 from .conftest import page_form
 
@@ -269,9 +269,17 @@ def test_the_profile_query_count_does_not_grow(
 def test_the_partners_index_query_count_does_not_grow(
     client, count_queries, django_assert_max_num_queries
 ):
+    Organisation.objects.filter(name="Gemeente Kerkrade").update(
+        logo=LimburgImageFactory(title="Logo Kerkrade")
+    )
+    client.get("/nl/partners/")  # the logos' renditions are made once, on first view
     baseline = count_queries(lambda: client.get("/nl/partners/"))
     for number in range(5):
         run("create_partner", f"Testfonds {number}", "--kind", "sociaal-fonds")
+        Organisation.objects.filter(name=f"Testfonds {number}").update(
+            logo=LimburgImageFactory(title=f"Logo {number}")
+        )
+    client.get("/nl/partners/")
     with django_assert_max_num_queries(baseline):
         response = client.get("/nl/partners/")
     assert "Testfonds 4" in response.text
@@ -434,3 +442,39 @@ def test_a_page_in_moderation_stays_hidden_from_other_partners(login, partner_wo
         assert world.secret not in response.text, url
     # The same searches do find the partner's own draft.
     assert "Zebravlinder" in client.get("/admin/pages/search/?q=concept").text
+
+
+def test_setting_up_a_partner_never_reaches_an_administrators_account():
+    User.objects.create_superuser("baas", "baas@example.org", None)
+    before = footprint()
+    with pytest.raises(CommandError, match="administrator"):
+        run(
+            "create_partner",
+            "Woonwenz",
+            "--kind",
+            "woningcorporatie",
+            "--editor",
+            "baas@example.org",
+        )
+    assert footprint() == before
+
+
+def test_an_existing_editor_is_added_without_a_password_link():
+    User.objects.create_user("els", "els@example.org", None)
+    out = run(
+        "create_partner", "Woonwenz", "--kind", "woningcorporatie", "--editor", "els@example.org"
+    )
+    assert "password_reset" not in out
+    assert User.objects.get(username="els").groups.filter(name="Woonwenz redacteuren").exists()
+
+
+def test_a_partner_cannot_take_over_another_groups_collection():
+    before = footprint()
+    with pytest.raises(CommandError, match="belongs to someone else"):
+        run("create_partner", "Onderzoek", "--kind", "kennisinstelling")
+    assert footprint() == before
+
+
+def test_a_name_too_long_for_its_group_is_a_clear_error():
+    with pytest.raises(CommandError, match="at most 138"):
+        run("create_partner", "Stichting " + "x" * 140, "--kind", "anders")

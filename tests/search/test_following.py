@@ -34,12 +34,11 @@ def subscribe(client, **data):
 
 
 def confirmed_subscription(client, **data):
-    """Confirmed two days ago, last digest just now: what the test publishes next is new
-    (the demo content, published when the test database was made, is not)."""
+    """Confirmed just now: what the test publishes next is new (the demo content, published
+    when the test database was made, is not)."""
     subscribe(client, **data)
     subscription = Subscription.objects.latest("pk")
-    subscription.confirmed_at = timezone.now() - timedelta(days=2)
-    subscription.last_sent_at = timezone.now()
+    subscription.confirmed_at = timezone.now()
     subscription.save()
     mail.outbox.clear()
     return subscription
@@ -262,3 +261,59 @@ def test_unconfirmed_subscriptions_are_deleted_after_a_week(client):
     assert send_digests(BASE, now=in_days(6)).expired == 0
     assert send_digests(BASE, now=in_days(8)).expired == 1
     assert not Subscription.objects.filter(pk=subscription.pk).exists()
+
+
+def test_a_search_of_only_punctuation_cannot_be_followed(client):
+    response = subscribe(client, query="?!")
+    assert response.status_code == 400 and "query" in response.context["form"].errors
+    assert not Subscription.objects.exists()
+
+
+def test_an_address_gets_a_page_once_across_its_subscriptions(client, publish_case_study):
+    wonen = Theme.objects.get(locale__language_code="nl", slug="wonen")
+    confirmed_subscription(client, themes=[wonen.pk])
+    confirmed_subscription(client, places=["GM0917"])
+    publish_case_study("Woningen in Heerlen")
+    send_digests(BASE, now=in_days(1))
+    assert len(mail.outbox) == 1 and digest_titles(mail.outbox[0]) == {"Woningen in Heerlen"}
+
+
+def test_a_page_made_public_later_still_comes_once(client, publish_case_study):
+    from wagtail.models import PageViewRestriction
+
+    wonen = Theme.objects.get(locale__language_code="nl", slug="wonen")
+    confirmed_subscription(client, themes=[wonen.pk])
+    page = publish_case_study("Eerst besloten")
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    assert send_digests(BASE, now=in_days(1)).sent == 0
+    restriction.delete()
+    send_digests(BASE, now=in_days(2))
+    assert digest_titles(mail.outbox[0]) == {"Eerst besloten"}
+    mail.outbox.clear()
+    assert send_digests(BASE, now=in_days(3)).sent == 0
+
+
+def test_a_refused_address_does_not_stop_the_others(client, publish_case_study, settings):
+    from unittest import mock
+
+    wonen = Theme.objects.get(locale__language_code="nl", slug="wonen")
+    confirmed_subscription(client, themes=[wonen.pk], email="kapot@example.org")
+    confirmed_subscription(client, themes=[wonen.pk], email="heel@example.org")
+    publish_case_study("Woningen in Donderberg")
+    real_send = mail.EmailMessage.send
+
+    def send(message, *args, **kwargs):
+        if message.to == ["kapot@example.org"]:
+            raise ConnectionRefusedError("refused")
+        return real_send(message, *args, **kwargs)
+
+    with mock.patch.object(mail.EmailMessage, "send", send):
+        result = send_digests(BASE, now=in_days(1))
+    assert (result.sent, result.failed) == (1, 1)
+    assert [m.to for m in mail.outbox] == [["heel@example.org"]]
+    # The refused one is tried again next time, with the same page.
+    mail.outbox.clear()
+    send_digests(BASE, now=in_days(2))
+    assert [m.to for m in mail.outbox] == [["kapot@example.org"]]

@@ -18,5 +18,5 @@ class Command(BaseCommand):
         result = send_digests(settings.WAGTAILADMIN_BASE_URL.rstrip("/"))
         self.stdout.write(
             f"Digests sent: {result.sent}; nothing new for: {result.skipped}; "
-            f"unconfirmed subscriptions deleted: {result.expired}."
+            f"unconfirmed subscriptions deleted: {result.expired}; failed: {result.failed}."
         )
