@@ -367,3 +367,56 @@ def test_places_freed_by_an_editor_go_to_the_waiting_list(
     with django_capture_on_commit_callbacks(execute=True):
         event.save_revision().publish()
     assert EventRegistration.objects.get(email="c@example.org").status == "confirmed"
+
+
+def test_an_editor_creates_an_event_in_the_admin_in_dutch_time(client, events_nl, locale_nl):
+    from django.contrib.auth.models import User
+
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    from limburg.models import Theme
+
+    client.force_login(User.objects.get(username="redactie"))
+    url = f"/admin/pages/add/knowledge/eventpage/{events_nl.pk}/"
+    assert client.get(url).status_code == 200
+    data = nested_form_data(
+        {
+            "title": "Werkatelier wijkaanpak",
+            "slug": "werkatelier-wijkaanpak",
+            "summary": "Samen werken aan de wijkaanpak.",
+            "start": "2027-02-01 14:00",
+            "end": "2027-02-01 16:30",
+            "is_online": "",
+            "online_url": "",
+            "venue": "Gouvernement",
+            "address": "Limburglaan 10, 6229 GA Maastricht",
+            "organiser": "",
+            "audience": "Gemeenten",
+            "registration": "form",
+            "registration_url": "",
+            "capacity": "40",
+            "body": streamfield([]),
+            "report": "",
+            "recording_url": "",
+            "materials": streamfield([]),
+            "tags": "",
+            "is_example": "on",
+            "short_title": "",
+            "seo_title": "",
+            "search_description": "",
+            "comments": inline_formset([]),
+            "action-publish": "action-publish",
+        }
+    )
+    theme = Theme.objects.get(locale=locale_nl, slug="wonen")
+    response = client.post(url, {**data, "themes": [theme.pk]})
+    assert response.status_code == 302, response.context["form"].errors
+    event = EventPage.objects.get(slug="werkatelier-wijkaanpak")
+    assert event.live and event.capacity == 40
+    # 14:00 in Maastricht in February is 13:00 UTC.
+    assert event.start.astimezone(ZoneInfo("UTC")).hour == 13
+
+    bad = {**data, "end": "2027-02-01 13:00", "slug": "fout", "themes": [theme.pk]}
+    response = client.post(url, bad)
+    assert response.status_code == 200 and "end" in response.context["form"].errors
+    assert not EventPage.objects.filter(slug="fout").exists()
