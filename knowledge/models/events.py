@@ -8,6 +8,7 @@ file; the events index serves a calendar feed of what is coming.
 """
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -23,6 +24,8 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
+from knowledge.calendar import calendar_response
+from knowledge.forms import RegistrationForm
 from knowledge.models.practice import DocumentStreamBlock
 from limburg.blocks import ContentStreamBlock
 from limburg.forms import ClassifiedPageForm
@@ -57,8 +60,6 @@ class EventIndexPage(RoutablePageMixin, BaseIndexPage):
         return self.events().filter(end__lt=timezone.now()).order_by("-start", "-pk")
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
         context = super().get_context(request, *args, **kwargs)
         context["upcoming"] = with_teaser_images(self.upcoming())
         past = Paginator(self.past(), self.past_per_page).get_page(request.GET.get("page"))
@@ -73,8 +74,6 @@ class EventIndexPage(RoutablePageMixin, BaseIndexPage):
     # Wagtail's page paths allow only letters, digits, "-" and "_" per segment.
     @path("agenda/", name="calendar")
     def calendar(self, request):
-        from knowledge.calendar import calendar_response
-
         return calendar_response(
             self.upcoming(), request, name=self.title, filename=f"{self.slug}.ics"
         )
@@ -273,16 +272,13 @@ class EventPage(RoutablePageMixin, ThemesMixin, PlacesMixin, BasePage):
 
     @path("")
     def detail(self, request):
-        from knowledge.forms import RegistrationForm
-
         return self.render(request, context_overrides={"form": RegistrationForm()})
 
     @path("agenda/", name="ics")
     def ics(self, request):
-        from knowledge.calendar import calendar_response
-
         return calendar_response([self], request, name=self.title, filename=f"{self.slug}.ics")
 
+    # The views import the models, so the models import the views when called.
     @path("aanmelden/", name="register")
     def register(self, request):
         from knowledge.views_events import register
