@@ -27,7 +27,7 @@ from wagtail.models import Locale, Page
 
 from search.engines.base import FACET_MODELS, filter_q
 from search.models import DigestItem, Subscription
-from search.query import build_query
+from search.query import build_query, matching_pks
 
 logger = logging.getLogger(__name__)
 SALTS = {
@@ -91,12 +91,7 @@ def matching_condition(subscription):
             # Only punctuation: nothing to match, rather than everything.
             combined &= Q(pk__in=[])
         if query is not None:
-            results = candidates(subscription.language).search(query, order_by_relevance=False)
-            # A subquery on the database backends; Elasticsearch answers with ids.
-            if hasattr(results, "get_queryset"):
-                combined &= Q(pk__in=results.get_queryset().values("pk"))
-            else:
-                combined &= Q(pk__in=[page.pk for page in results])
+            combined &= Q(pk__in=matching_pks(candidates(subscription.language), query))
         conditions.append(combined)
     if not conditions:
         return None

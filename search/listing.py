@@ -19,7 +19,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from limburg.models import in_site_of
 from limburg.translation import with_teaser_images
 from search.engines.base import content_type_key
-from search.query import build_query, clean_query_text
+from search.query import build_query, clean_query_text, matching_pks
 
 
 class FacetedIndexMixin(RoutablePageMixin):
@@ -106,10 +106,7 @@ class FacetedListing(ABC):
         if query is None:
             return None
         candidates = self.page_model.objects.live().filter(locale_id=self.index_page.locale_id)
-        results = candidates.search(query, order_by_relevance=False)
-        if hasattr(results, "get_queryset"):
-            return results.get_queryset().values("pk")
-        return [page.pk for page in results]
+        return matching_pks(candidates, query)
 
     def filtered(self, skip=None):
         queryset = self.base

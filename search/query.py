@@ -100,3 +100,14 @@ def build_query(raw: str, synonyms: list[list[str]] | None = None):
     """A query object for ``.search()``, or None when nothing searchable is left."""
     parsed = parse_query(raw, synonyms)
     return None if parsed.is_empty else parsed.to_query()
+
+
+def matching_pks(queryset, query):
+    """The primary keys of ``queryset``'s rows that match ``query``, for ``pk__in``.
+
+    On the database backends this stays a subquery; Elasticsearch answers with ids.
+    """
+    results = queryset.search(query, order_by_relevance=False)
+    if hasattr(results, "get_queryset"):
+        return results.get_queryset().values("pk")
+    return [row.pk for row in results]

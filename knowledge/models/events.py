@@ -59,9 +59,12 @@ class EventIndexPage(RoutablePageMixin, BaseIndexPage):
     def past(self):
         return self.events().filter(end__lt=timezone.now()).order_by("-start", "-pk")
 
+    def child_pages(self):
+        """The coming events (the past ones are paged separately)."""
+        return self.upcoming()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming"] = with_teaser_images(self.upcoming())
         past = Paginator(self.past(), self.past_per_page).get_page(request.GET.get("page"))
         past.object_list = with_teaser_images(past.object_list)
         context["past"] = past

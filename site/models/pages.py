@@ -198,9 +198,13 @@ class BaseIndexPage(BasePage):
     class Meta:
         abstract = True
 
+    def child_pages(self):
+        """The pages this front lists; section fronts that list otherwise override it."""
+        return self.get_children().live().public().specific()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["child_pages"] = with_teaser_images(self.get_children().live().public().specific())
+        context["child_pages"] = with_teaser_images(self.child_pages())
         return context
 
 

@@ -28,9 +28,8 @@ class PartnerIndexPage(BaseIndexPage):
     class Meta:
         verbose_name = _("partner index page")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["partners"] = with_teaser_images(
+    def child_pages(self):
+        return (
             PartnerPage.objects.child_of(self)
             .live()
             .public()
@@ -38,7 +37,6 @@ class PartnerIndexPage(BaseIndexPage):
             .prefetch_related("organisation__logo__renditions")
             .order_by("title")
         )
-        return context
 
 
 class PartnerPage(BasePage):
