@@ -40,6 +40,9 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         # A page type lists the relations its API fields read (``api_prefetch``),
         # so a listing costs the same number of queries for 5 or 100 pages.
         queryset = super().get_queryset()
+        # An alias (a synchronised tree's untranslated copy) repeats a Dutch page
+        # that the API already lists under locale=nl.
+        queryset = queryset.filter(alias_of__isnull=True)
         return queryset.select_related("locale").prefetch_related(
             *getattr(queryset.model, "api_prefetch", ())
         )

@@ -56,7 +56,7 @@ class NewContentFeed(Feed):
         pages = (
             Page.objects.live()
             .public()
-            .filter(locale=obj["locale"])
+            .filter(locale=obj["locale"], alias_of__isnull=True)
             .type(*models)
             .order_by("-first_published_at", "-pk")
         )

@@ -1,5 +1,6 @@
-"""sitemap.xml with every live, public page in every language, each with its hreflang
-alternates (and x-default, the Dutch page), and the robots.txt that names it."""
+"""sitemap.xml with every live, public page in every language (aliases left out), each
+with its hreflang alternates (and x-default, the Dutch page), and the robots.txt that
+names it."""
 
 from collections import defaultdict
 
@@ -16,6 +17,8 @@ def sitemap_entries(request):
         Page.objects.live()
         .public()
         .filter(depth__gt=1)
+        # An alias repeats its Dutch page; the Dutch page is the one to index.
+        .filter(alias_of__isnull=True)
         .select_related("locale")
         .only("url_path", "translation_key", "last_published_at", "locale__language_code", "depth")
         .order_by("path")

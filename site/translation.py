@@ -7,7 +7,7 @@ pages chosen in another locale (featured items copied with a translation).
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
 from django.urls import translate_url
 from django.utils.translation import get_language_info
 
@@ -67,15 +67,22 @@ def localized_pages(page_ids, locale_id):
 def page_language_links(page, request, current_language):
     """One link per language: to the page's translation, or else to its nearest translated ancestor.
 
-    Two queries whatever the depth: the page's ancestors, then every live public
-    translation of any of them.
+    Aliases (a synchronised tree's untranslated copies) are not translations:
+    hreflang never names one, and the switcher passes over them. A language
+    without any translated ancestor (one just added) links to its home, which
+    falls back to the Dutch site. Two queries whatever the depth: the page's
+    ancestors, then every live public translation of any of them.
     """
     ancestors = list(page.get_ancestors(inclusive=True).filter(depth__gt=1))
     keys = [ancestor.translation_key for ancestor in ancestors]
     depth_of = {ancestor.translation_key: ancestor.depth for ancestor in ancestors}
     best = {}
     for candidate in (
-        Page.objects.live().public().filter(translation_key__in=keys).select_related("locale")
+        Page.objects.live()
+        .public()
+        .filter(translation_key__in=keys)
+        .filter(Q(alias_of__isnull=True) | Q(pk=page.pk))
+        .select_related("locale")
     ):
         language = candidate.locale.language_code
         if (
@@ -87,15 +94,22 @@ def page_language_links(page, request, current_language):
     for code, _name in settings.LANGUAGES:
         target = best.get(code)
         if target is None:
-            continue
+            url, is_translation = f"/{code}/", False
+            full_url = request.build_absolute_uri(url)
+        else:
+            url = target.get_url(request)
+            full_url = request.build_absolute_uri(url)
+            is_translation = (
+                target.translation_key == page.translation_key and not target.alias_of_id
+            )
         links.append(
             LanguageLink(
                 language_code=code,
                 name=get_language_info(code)["name_local"],
-                url=target.get_url(request),
-                full_url=request.build_absolute_uri(target.get_url(request)),
+                url=url,
+                full_url=full_url,
                 is_current=code == current_language,
-                is_translation=target.translation_key == page.translation_key,
+                is_translation=is_translation,
             )
         )
     return links

@@ -20,6 +20,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -267,6 +268,9 @@ class CaseStudyPage(ThemesMixin, PlacesMixin, BasePage):
         FieldPanel("sources"),
     ]
     promote_panels = BasePage.promote_panels_without_summary
+    # A person's name is the same in every language.
+    override_translatable_fields = [SynchronizedField("contact_name")]
+
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("introduction"),

@@ -19,6 +19,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -185,6 +186,9 @@ class EventPage(RoutablePageMixin, ThemesMixin, PlacesMixin, BasePage):
         FieldPanel("is_example"),
     ]
     promote_panels = BasePage.promote_panels_without_summary
+    # A postal address is the same in every language.
+    override_translatable_fields = [SynchronizedField("address")]
+
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("audience"),

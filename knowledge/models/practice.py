@@ -493,6 +493,9 @@ class InterventionPage(ThemesMixin, PlacesMixin, BasePage):
         FieldPanel("sources"),
     ]
     promote_panels = BasePage.promote_panels_without_summary
+    # A person's name is the same in every language.
+    override_translatable_fields = [SynchronizedField("contact_name")]
+
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("goal"),

@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from limburg.blocks import ContentStreamBlock
 from limburg.models.pages import BaseIndexPage, BasePage
@@ -77,6 +78,9 @@ class PartnerPage(BasePage):
         ),
         FieldPanel("body"),
     ]
+    # A telephone number is the same in every language.
+    override_translatable_fields = [SynchronizedField("contact_phone")]
+
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("introduction"),

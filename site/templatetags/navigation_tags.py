@@ -1,7 +1,8 @@
 """Navigation: main menu, breadcrumbs and the language links of the current page."""
 
 from django import template
-from django.utils.translation import get_language
+from django.conf import settings
+from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Page, Site
 
@@ -50,3 +51,36 @@ def language_links(context):
     if isinstance(page, Page) and page.pk:
         return page_language_links(page, request, get_language())
     return path_language_links(request, get_language(), to_home=context.get("is_error_page", False))
+
+
+@register.filter
+def content_language(page):
+    """The language of a listed page's text when it differs from its listing's, else "".
+
+    An alias in a synchronised tree mirrors a page of the language its tree
+    syncs from (Dutch, the default); a featured page chosen in another language
+    carries ``shown_in_language``. No query, so listings stay bounded.
+    """
+    shown = getattr(page, "shown_in_language", None)
+    if shown:
+        return shown
+    if getattr(page, "alias_of_id", None):
+        return settings.LANGUAGE_CODE
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def page_content_language(context, page):
+    """The language of a page's text when it is not the reader's: an alias, or a Dutch page
+    served under another language's prefix because it has no translation yet."""
+    if not isinstance(page, Page) or not page.pk:
+        return ""
+    source = page.alias_of if page.alias_of_id else page
+    code = source.locale.language_code
+    return "" if code == get_language() else code
+
+
+@register.filter
+def language_name(code):
+    """The name of a language in the reader's language ("Nederlands" → "Dutch" in English)."""
+    return get_language_info(code)["name_translated"] if code else ""

@@ -282,7 +282,7 @@ def test_editor_creates_a_case_study_through_the_admin(client, index_nl, locale_
     # Saved as a draft first: not in the listing.
     response = client.post(url, {**nested_form_data(data), **relations})
     assert response.status_code == 302, form_errors(response)
-    page = CaseStudyPage.objects.get(slug="buurtkamer-donderberg")
+    page = CaseStudyPage.objects.get(slug="buurtkamer-donderberg", locale__language_code="nl")
     assert not page.live
     assert "Buurtkamer Donderberg" not in client.get("/nl/praktijkvoorbeelden/").content.decode()
     # Then published from the edit view (which knows the saved inline rows): in

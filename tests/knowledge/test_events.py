@@ -411,7 +411,7 @@ def test_an_editor_creates_an_event_in_the_admin_in_dutch_time(client, events_nl
     theme = Theme.objects.get(locale=locale_nl, slug="wonen")
     response = client.post(url, {**data, "themes": [theme.pk]})
     assert response.status_code == 302, response.context["form"].errors
-    event = EventPage.objects.get(slug="werkatelier-wijkaanpak")
+    event = EventPage.objects.get(slug="werkatelier-wijkaanpak", locale=locale_nl)
     assert event.live and event.capacity == 40
     # 14:00 in Maastricht in February is 13:00 UTC.
     assert event.start.astimezone(ZoneInfo("UTC")).hour == 13

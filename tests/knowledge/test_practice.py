@@ -188,7 +188,7 @@ def test_an_editor_creates_a_deal_with_parties_and_milestones(client, deals_nl, 
     response = client.post(url, {**nested_form_data(data), **relations})
     assert response.status_code == 302, response.context["form"].errors
 
-    deal = VillageDealPage.objects.get(slug="dorpsdeal-ubachsberg")
+    deal = VillageDealPage.objects.get(slug="dorpsdeal-ubachsberg", locale__language_code="nl")
     assert deal.live
     assert deal.parties.get().amount == Decimal("25000")
     assert [m.text for m in deal.milestone_list] == ["Deal getekend", "Verbouwing klaar"]

@@ -76,7 +76,9 @@ def test_an_editor_publishes_a_research_output_through_the_admin(client, researc
     response = client.post(url, {**nested_form_data(data), **relations})
     assert response.status_code == 302, response.context["form"].errors
 
-    page = ResearchOutputPage.objects.get(slug="buurtgezondheid-heerlen-noord")
+    page = ResearchOutputPage.objects.get(
+        slug="buurtgezondheid-heerlen-noord", locale__language_code="nl"
+    )
     assert page.live
     # Stored in one form, whatever was pasted.
     assert page.doi == "10.5281/zenodo.1234567"

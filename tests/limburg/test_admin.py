@@ -104,7 +104,7 @@ def test_editor_creates_a_content_page_with_blocks(editor_client, page_by_slug):
     )
     response = editor_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
-    page = ContentPage.objects.get(slug="lerend-netwerk")
+    page = ContentPage.objects.get(slug="lerend-netwerk", locale__language_code="nl")
     assert page.live
     assert [block.block_type for block in page.body] == ["heading", "paragraph"]
     assert editor_client.get(page.url).status_code == 200

@@ -12,8 +12,11 @@ from django.core.management.base import CommandError
 from wagtail.models import GroupPagePermission, Page, Revision
 
 import pytest
+from wagtail_localize.models import StringTranslation, Translation
 
-from limburg.models import Organisation, Place, Theme
+from casestudies.models import CaseStudyPage
+from knowledge.models import ThemeDossierPage
+from limburg.models import HomePage, Organisation, Place, Theme
 
 pytestmark = pytest.mark.django_db
 
@@ -121,6 +124,8 @@ def counts():
         "users": User.objects.count(),
         "groups": Group.objects.count(),
         "page permissions": GroupPagePermission.objects.count(),
+        "translations": Translation.objects.count(),
+        "string translations": StringTranslation.objects.count(),
     }
 
 
@@ -146,6 +151,38 @@ def test_load_demo_builds_the_tree_in_both_languages():
     }.items():
         urls = {page.url for page in Page.objects.live().filter(locale__language_code=language)}
         assert set(paths) <= urls
+
+
+def test_demo_english_is_translated_through_wagtail_localize(client, page_by_slug):
+    """The home page, the five dossiers, about, accessibility and every case study are
+    wagtail-localize translations with every string translated, in real English."""
+    dutch = [
+        HomePage.objects.get(locale__language_code="nl"),
+        *ThemeDossierPage.objects.filter(locale__language_code="nl"),
+        page_by_slug("over-het-programma"),
+        page_by_slug("toegankelijkheid"),
+        *CaseStudyPage.objects.filter(locale__language_code="nl", alias_of__isnull=True),
+    ]
+    assert len(dutch) >= 1 + 5 + 2 + 12
+    for page in dutch:
+        translation = Translation.objects.get(
+            source__object_id=page.translation_key, target_locale__language_code="en"
+        )
+        total, translated = translation.get_progress()
+        assert total > 0 and translated == total, page.title
+        english = page.get_translation(translation.target_locale)
+        assert english.live and english.alias_of_id is None
+        # Not a copy of the Dutch (programme names stay Dutch, the text does not).
+        if page.summary:
+            assert english.summary != page.summary, page.title
+    # An editor opening an English page gets the wagtail-localize editor.
+    client.force_login(User.objects.get(username="redactie"))
+    english = page_by_slug("accessibility", "en")
+    response = client.get(f"/admin/pages/{english.pk}/edit/")
+    assert response.status_code == 200
+    assert "wagtail_localize/admin/edit_translation.html" in [
+        template.name for template in response.templates
+    ]
 
 
 def test_load_demo_creates_one_user_per_role():

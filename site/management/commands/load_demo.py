@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from limburg.demo.loader import DemoLoader
+from limburg.demo.localize import adopt_demo_translations
 from limburg.demo.users import ensure_demo_users
 
 
@@ -31,6 +32,8 @@ class Command(BaseCommand):
                 app_config.load_demo(log=log)
         call_command("setup_roles", verbosity=0, stdout=self.stdout)
         loader.load_partners()
+        # Last, so every English page written so far becomes a wagtail-localize translation.
+        adopt_demo_translations(loader.nl, log=log)
         created_users = ensure_demo_users()
         if created_users:
             self.stdout.write(
