@@ -7,3 +7,6 @@ class LimburgConfig(AppConfig):
     label = "limburg"
     verbose_name = _("Krachtige Gemeenschappen Limburg")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from limburg import signals  # noqa: F401 (connects the receivers)

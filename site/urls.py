@@ -25,6 +25,10 @@ urlpatterns = [
         "admin/reports/page-types-usage/results/",
         views_admin.EditorsPageTypesUsageReportView.as_view(results_only=True),
     ),
+    path(
+        "admin/localize/translate/<int:translation_id>/pofile/upload/",
+        views_admin.upload_pofile,
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Harvesters expect one base URL for every language.

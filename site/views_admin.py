@@ -1,14 +1,26 @@
 """Admin: the province's editors set up a partner (the `create_partner` command, as a form)."""
 
+import tempfile
+
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
+from wagtail_localize.models import Translation
+from wagtail_localize.views.edit_translation import upload_pofile as localize_upload_pofile
+from wagtail_localize.views.edit_translation import user_can_edit_instance
+
+import polib
 
 from limburg.models import Organisation
 from limburg.partners import MAX_NAME_LENGTH, PartnerError, create_partner
@@ -80,3 +92,44 @@ class EditorsPageTypesUsageReportView(PageTypesUsageReportView):
     """
 
     any_permission_required = ["publish"]
+
+
+@require_admin_access
+@require_POST
+def upload_pofile(request, translation_id):
+    """wagtail-localize's PO upload, with a clear error for the files it would fail on.
+
+    Its view answers a missing file, an empty file or a PO without its translation
+    ID with a server error; those get a message and change nothing here. Anything
+    else goes to wagtail-localize, which checks and imports it.
+    """
+    translation = get_object_or_404(Translation, id=translation_id)
+    if not user_can_edit_instance(request.user, translation.get_target_instance()):
+        raise PermissionDenied
+    problem = po_upload_problem(request.FILES.get("file"))
+    if problem is None:
+        return localize_upload_pofile(request, translation_id)
+    messages.error(request, problem)
+    return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
+
+
+def po_upload_problem(upload):
+    """Why ``upload`` cannot be imported as a PO file of this platform, or None."""
+    if upload is None:
+        return _("Choose a PO file to upload.")
+    # polib takes a string as a path when such a file exists, so parse from a file.
+    with tempfile.NamedTemporaryFile(suffix=".po") as copy:
+        for chunk in upload.chunks():
+            copy.write(chunk)
+        copy.flush()
+        upload.seek(0)
+        try:
+            po = polib.pofile(copy.name)
+        except (OSError, UnicodeDecodeError, ValueError):
+            return _("Please upload a valid PO file.")
+    if "X-WagtailLocalize-TranslationID" not in po.metadata:
+        return _(
+            "This PO file has no translation ID: download the PO file of this translation, "
+            "fill it in and upload that."
+        )
+    return None

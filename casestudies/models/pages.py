@@ -18,7 +18,7 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -34,7 +34,14 @@ from casestudies.blocks import (
 )
 from casestudies.serializers import CaseStudyFundingSerializer, CaseStudyPartnerSerializer
 from limburg.forms import ClassifiedPageForm
-from limburg.models import BaseIndexPage, BasePage, PlacesMixin, ThemesMixin, in_site_of
+from limburg.models import (
+    SYNCHRONIZED_CLASSIFICATION,
+    BaseIndexPage,
+    BasePage,
+    PlacesMixin,
+    ThemesMixin,
+    in_site_of,
+)
 from limburg.serializers import PlaceSerializer, ThemeSerializer
 from limburg.translation import localized_pages, with_teaser_images
 from search.listing import FacetedIndexMixin
@@ -269,7 +276,10 @@ class CaseStudyPage(ThemesMixin, PlacesMixin, BasePage):
     ]
     promote_panels = BasePage.promote_panels_without_summary
     # A person's name is the same in every language.
-    override_translatable_fields = [SynchronizedField("contact_name")]
+    override_translatable_fields = [
+        *SYNCHRONIZED_CLASSIFICATION,
+        SynchronizedField("contact_name"),
+    ]
 
     search_fields = [
         *BasePage.search_fields,
@@ -409,7 +419,10 @@ class CaseStudyPage(ThemesMixin, PlacesMixin, BasePage):
         return with_teaser_images(suggestions)
 
 
-class CaseStudyPartner(Orderable):
+class CaseStudyPartner(TranslatableMixin, Orderable):
+    """Translatable, so the commitment is offered to translators and the organisation is
+    the English one on the English page."""
+
     class Role(models.TextChoices):
         TREKKER = "trekker", _("lead")
         PARTNER = "partner", _("partner")
@@ -432,13 +445,17 @@ class CaseStudyPartner(Orderable):
     )
 
     panels = [FieldPanel("organisation"), FieldPanel("role"), FieldPanel("commitment")]
+    override_translatable_fields = [SynchronizedField("role")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
 
 
-class CaseStudyFunding(Orderable):
+class CaseStudyFunding(TranslatableMixin, Orderable):
+    """Translatable, so what the money is for is offered to translators and the instrument is
+    the English one on the English page; amounts, years and sources stay as they are."""
+
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="funding")
     instrument = models.ForeignKey(
         "casestudies.FundingInstrument",
@@ -481,8 +498,15 @@ class CaseStudyFunding(Orderable):
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("source_name"), FieldPanel("source_url")]),
     ]
+    override_translatable_fields = [
+        SynchronizedField("amount"),
+        SynchronizedField("start_year"),
+        SynchronizedField("end_year"),
+        SynchronizedField("source_name"),
+        SynchronizedField("source_url"),
+    ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("funding")
         verbose_name_plural = _("funding")
 

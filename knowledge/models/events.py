@@ -30,7 +30,14 @@ from knowledge.forms import RegistrationForm
 from knowledge.models.practice import DocumentStreamBlock
 from limburg.blocks import ContentStreamBlock
 from limburg.forms import ClassifiedPageForm
-from limburg.models import BaseIndexPage, BasePage, PlacesMixin, ThemesMixin, in_site_of
+from limburg.models import (
+    SYNCHRONIZED_CLASSIFICATION,
+    BaseIndexPage,
+    BasePage,
+    PlacesMixin,
+    ThemesMixin,
+    in_site_of,
+)
 from limburg.translation import with_teaser_images
 
 
@@ -187,7 +194,7 @@ class EventPage(RoutablePageMixin, ThemesMixin, PlacesMixin, BasePage):
     ]
     promote_panels = BasePage.promote_panels_without_summary
     # A postal address is the same in every language.
-    override_translatable_fields = [SynchronizedField("address")]
+    override_translatable_fields = [*SYNCHRONIZED_CLASSIFICATION, SynchronizedField("address")]
 
     search_fields = [
         *BasePage.search_fields,

@@ -30,7 +30,13 @@ from knowledge.serializers import DealKindSerializer, MilestoneSerializer, Party
 from limburg.blocks import ContentStreamBlock
 from limburg.blocks.data import SourceBlock
 from limburg.forms import ClassifiedPageForm
-from limburg.models import BaseIndexPage, BasePage, PlacesMixin, ThemesMixin
+from limburg.models import (
+    SYNCHRONIZED_CLASSIFICATION,
+    BaseIndexPage,
+    BasePage,
+    PlacesMixin,
+    ThemesMixin,
+)
 from limburg.models.vocabulary import Vocabulary
 from limburg.serializers import PlaceSerializer, ThemeSerializer
 from limburg.translation import localized_pages
@@ -226,6 +232,7 @@ class VillageDealPage(ThemesMixin, PlacesMixin, BasePage):
         ),
     ]
     override_translatable_fields = [
+        *SYNCHRONIZED_CLASSIFICATION,
         SynchronizedField("signed_on"),
         SynchronizedField("term_start_year"),
         SynchronizedField("term_end_year"),
@@ -493,9 +500,6 @@ class InterventionPage(ThemesMixin, PlacesMixin, BasePage):
         FieldPanel("sources"),
     ]
     promote_panels = BasePage.promote_panels_without_summary
-    # A person's name is the same in every language.
-    override_translatable_fields = [SynchronizedField("contact_name")]
-
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("goal"),
@@ -508,8 +512,10 @@ class InterventionPage(ThemesMixin, PlacesMixin, BasePage):
         *PlacesMixin.search_fields,
     ]
     override_translatable_fields = [
+        *SYNCHRONIZED_CLASSIFICATION,
         SynchronizedField("recognition_date"),
         SynchronizedField("recognition_source_url"),
+        SynchronizedField("contact_name"),  # a person's name is the same in every language
     ]
 
     api_fields = [

@@ -37,7 +37,13 @@ from knowledge.identifiers import (
 from knowledge.serializers import AuthorSerializer, LicenceSerializer
 from limburg.blocks import ContentStreamBlock
 from limburg.forms import ClassifiedPageForm
-from limburg.models import BaseIndexPage, BasePage, PlacesMixin, ThemesMixin
+from limburg.models import (
+    SYNCHRONIZED_CLASSIFICATION,
+    BaseIndexPage,
+    BasePage,
+    PlacesMixin,
+    ThemesMixin,
+)
 from limburg.serializers import OrganisationSerializer, PlaceSerializer, ThemeSerializer
 from limburg.translation import localized_pages
 from search.listing import FacetedIndexMixin
@@ -229,6 +235,7 @@ class ResearchOutputPage(ThemesMixin, PlacesMixin, BasePage):
         index.RelatedFields("publisher", [index.SearchField("name")]),
     ]
     override_translatable_fields = [
+        *SYNCHRONIZED_CLASSIFICATION,
         SynchronizedField("doi"),
         SynchronizedField("isbn"),
         SynchronizedField("publication_date"),

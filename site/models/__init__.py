@@ -2,6 +2,7 @@
 
 from limburg.models.images import LimburgImage, LimburgRendition
 from limburg.models.mixins import (
+    SYNCHRONIZED_CLASSIFICATION,
     PlacesMixin,
     ThemePageMixin,
     ThemesMixin,
@@ -24,6 +25,7 @@ from limburg.models.site_settings import SiteSettings
 from limburg.models.themes import Accent, Theme
 
 __all__ = [
+    "SYNCHRONIZED_CLASSIFICATION",
     "Accent",
     "BaseIndexPage",
     "BasePage",

@@ -10,8 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from modelcluster.fields import ParentalManyToManyField
+
+# wagtail-localize leaves many-to-many fields out unless told. A translation follows the
+# Dutch page's themes and places; ThemesMixin then swaps the themes for its own language's.
+SYNCHRONIZED_CLASSIFICATION = [SynchronizedField("themes"), SynchronizedField("places")]
 
 
 class ThemesMixin(models.Model):
@@ -30,6 +35,28 @@ class ThemesMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        self.use_themes_of_own_language()
+        return super().save(*args, **kwargs)
+
+    def use_themes_of_own_language(self):
+        """Swap each theme for its version in this page's language, where there is one.
+
+        A translation or an alias copies the Dutch page's themes as they are; in
+        the page's own language its listing's facets, filters and labels find it.
+        """
+        themes = list(self.themes.all())
+        if all(theme.locale_id == self.locale_id for theme in themes):
+            return
+        own = {
+            theme.translation_key: theme
+            for theme in self.themes.model.objects.filter(
+                locale_id=self.locale_id,
+                translation_key__in=[theme.translation_key for theme in themes],
+            )
+        }
+        self.themes.set([own.get(theme.translation_key, theme) for theme in themes])
 
     @cached_property
     def theme_list(self):

@@ -16,7 +16,12 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
 from limburg.blocks import ContentStreamBlock
-from limburg.models.mixins import PlacesMixin, ThemesMixin, theme_pages
+from limburg.models.mixins import (
+    SYNCHRONIZED_CLASSIFICATION,
+    PlacesMixin,
+    ThemesMixin,
+    theme_pages,
+)
 from limburg.models.themes import Theme
 from limburg.serializers import PlaceSerializer, ThemeSerializer
 from limburg.translation import localized_pages, with_teaser_images
@@ -233,6 +238,7 @@ class ContentPage(ThemesMixin, PlacesMixin, BasePage):
             heading=_("Classification"),
         ),
     ]
+    override_translatable_fields = SYNCHRONIZED_CLASSIFICATION
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("body"),

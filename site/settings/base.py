@@ -140,6 +140,9 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+# A new translation starts as a draft: readers never get Dutch text under an English
+# address unmarked. It goes live when its translator publishes it.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Static files: built by `make frontend` into site/static, collected for production.
 STATIC_URL = "/static/"

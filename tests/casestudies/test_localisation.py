@@ -76,6 +76,14 @@ def test_an_english_listing_marks_what_is_only_in_dutch(client, dutch_only, loca
     assert card_for(dutch, "Buurtkamer Zandberg").select_one(".lp-teaser__language") is None
 
 
+def test_an_alias_is_classified_in_its_own_language(client, dutch_only, locale_en):
+    _page, alias = dutch_only
+    assert [(theme.locale, theme.slug) for theme in alias.themes.all()] == [(locale_en, "health")]
+    index = CaseStudyIndexPage.objects.get(locale=locale_en)
+    filtered = parse(client.get(index.url, {"theme": "health", "sort": "title"}))
+    assert card_for(filtered, "Buurtkamer Zandberg") is not None
+
+
 def test_english_search_finds_it_marked_only_in_dutch(client, dutch_only):
     soup = parse(client.get("/en/search/", {"query": "buurtkamer"}))
     hit = card_for(soup, "Buurtkamer Zandberg")

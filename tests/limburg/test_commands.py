@@ -10,9 +10,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from wagtail.models import GroupPagePermission, Page, Revision
+from wagtail_localize.models import StringTranslation, Translation
 
 import pytest
-from wagtail_localize.models import StringTranslation, Translation
 
 from casestudies.models import CaseStudyPage
 from knowledge.models import ThemeDossierPage
