@@ -18,7 +18,7 @@ from wagtail.api import APIField
 from wagtail.blocks import StreamBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -295,7 +295,9 @@ class VillageDealPage(ThemesMixin, PlacesMixin, BasePage):
         return context
 
 
-class VillageDealParty(Orderable):
+class VillageDealParty(TranslatableMixin, Orderable):
+    """Translatable, so the commitment is offered to translators; amounts and sources stay."""
+
     class Role(models.TextChoices):
         TREKKER = "trekker", _("lead")
         ONDERTEKENAAR = "ondertekenaar", _("signatory")
@@ -330,8 +332,14 @@ class VillageDealParty(Orderable):
         FieldPanel("commitment"),
         FieldRowPanel([FieldPanel("amount"), FieldPanel("source_name"), FieldPanel("source_url")]),
     ]
+    override_translatable_fields = [
+        SynchronizedField("role"),
+        SynchronizedField("amount"),
+        SynchronizedField("source_name"),
+        SynchronizedField("source_url"),
+    ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("party")
         verbose_name_plural = _("parties")
 
@@ -341,7 +349,9 @@ class VillageDealParty(Orderable):
             raise ValidationError({"source_name": _("Every amount needs its source.")})
 
 
-class VillageDealMilestone(Orderable):
+class VillageDealMilestone(TranslatableMixin, Orderable):
+    """Translatable, so what happened is offered to translators; dates and sources stay."""
+
     class Status(models.TextChoices):
         GEPLAND = "gepland", _("planned")
         BEREIKT = "bereikt", _("achieved")
@@ -368,8 +378,15 @@ class VillageDealMilestone(Orderable):
         FieldPanel("text"),
         FieldRowPanel([FieldPanel("source_name"), FieldPanel("source_url")]),
     ]
+    override_translatable_fields = [
+        SynchronizedField("date"),
+        SynchronizedField("precision"),
+        SynchronizedField("status"),
+        SynchronizedField("source_name"),
+        SynchronizedField("source_url"),
+    ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
 

@@ -175,6 +175,13 @@ def test_demo_english_is_translated_through_wagtail_localize(client, page_by_slu
         # Not a copy of the Dutch (programme names stay Dutch, the text does not).
         if page.summary:
             assert english.summary != page.summary, page.title
+    # Every demo translation is complete, deals and events included.
+    incomplete = [
+        str(translation.source.get_source_instance())
+        for translation in Translation.objects.select_related("source")
+        if len(set(translation.get_progress())) != 1
+    ]
+    assert incomplete == []
     # An editor opening an English page gets the wagtail-localize editor.
     client.force_login(User.objects.get(username="redactie"))
     english = page_by_slug("accessibility", "en")

@@ -770,3 +770,24 @@ def test_an_organisation_snippet_is_translated_in_the_admin(
     assert english.description == english_text
     dutch.refresh_from_db()
     assert dutch.description == "Bewoners organiseren activiteiten in hun buurt."
+
+
+def test_syncing_a_demo_deal_keeps_its_english_rows(editor, locale_nl, locale_en, committed):
+    """The demo's hand-written English is wagtail-localize's translation, child rows included:
+    syncing after a Dutch change keeps the English milestones and commitments."""
+    dutch = VillageDealPage.objects.get(locale=locale_nl, slug="regio-deal-parkstad-limburg")
+    english_before = dutch.get_translation(locale_en)
+    milestones = [item.text for item in english_before.milestones.all()]
+    commitments = [item.commitment for item in english_before.parties.all()]
+    assert milestones and any(commitments)
+
+    dutch.term_end_year = (dutch.term_end_year or 2030) + 1
+    dutch.save_revision().publish()
+    sync_and_publish(editor, dutch, committed)
+
+    english = VillageDealPage.objects.get(pk=english_before.pk)
+    assert english.term_end_year == dutch.term_end_year
+    assert [item.text for item in english.milestones.all()] == milestones
+    assert [item.commitment for item in english.parties.all()] == commitments
+    assert {item.locale_id for item in english.parties.all()} == {locale_en.pk}
+    assert "Regio Deal van € 80 miljoen afgesproken" not in parse(public(english.url)).get_text()
