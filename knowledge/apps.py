@@ -16,12 +16,19 @@ class KnowledgeConfig(AppConfig):
 
         ensure_research_roles()
 
+    def setup_partner(self, setup):
+        """Called by `create_partner`: a social fund's editors handle its initiatives."""
+        from knowledge.initiatives import grant_fund_permissions
+
+        grant_fund_permissions(setup.group, setup.organisation)
+
     def load_demo(self, log):
         """Called by `load_demo` once the shared demo content exists."""
         from django.conf import settings
 
         from knowledge.demo import ResearchDemo
         from knowledge.demo_events import EventDemo
+        from knowledge.demo_initiatives import InitiativeDemo
         from knowledge.demo_practice import PracticeDemo
         from knowledge.monitor.importer import import_indicators
 
@@ -31,3 +38,4 @@ class KnowledgeConfig(AppConfig):
         # After the research: the dossiers pick research outputs too.
         PracticeDemo(log=log).load()
         EventDemo(log=log).load()
+        InitiativeDemo(log=log).load()

@@ -1,4 +1,5 @@
-"""The research roles: researchers write, the NPHN academy reviews, the province publishes.
+"""The research roles: researchers write, the NPHN academy reviews, the province publishes;
+and who handles initiatives: the province's editors all, a social fund those routed to it.
 
 Called by `setup_roles` (through KnowledgeConfig.setup_roles); idempotent. Run it
 again after adding a research section in another language.
@@ -6,7 +7,9 @@ again after adding a research section in another language.
 
 from django.db import transaction
 
+from knowledge.initiatives import grant_fund_permissions
 from knowledge.models import ResearchIndexPage
+from limburg.models import Organisation, PartnerPage
 from limburg.roles import (
     AUTHOR_MEDIA_ACTIONS,
     AUTHOR_PAGE_ACTIONS,
@@ -35,6 +38,10 @@ EDITOR_MODEL_PERMISSIONS = [
     "knowledge.change_dealkind",
     "knowledge.view_eventregistration",
     "knowledge.delete_eventregistration",
+    "knowledge.view_initiative",
+    "knowledge.change_initiative",
+    "knowledge.delete_initiative",
+    "knowledge.handle_all_initiatives",
 ]
 
 
@@ -53,3 +60,9 @@ def ensure_research_roles():
     for index in ResearchIndexPage.objects.all():
         grant_page_permissions(researchers, index, AUTHOR_PAGE_ACTIONS)
         assign_workflow(workflow, index)
+    # Social funds that are partners handle the initiatives routed to them.
+    for section in PartnerPage.objects.filter(
+        organisation__kind=Organisation.Kind.SOCIAAL_FONDS
+    ).select_related("organisation"):
+        for grant in section.group_permissions.select_related("group"):
+            grant_fund_permissions(grant.group, section.organisation)

@@ -1,5 +1,6 @@
 """Keep harvesters told: an output that stops being public gets a new OAI-PMH datestamp,
-and a deleted one leaves a tombstone. Keep events' waiting lists moving when places free up."""
+and a deleted one leaves a tombstone. Keep events' waiting lists moving when places free up.
+Take an initiative's attachment file with it when it goes."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
@@ -13,6 +14,7 @@ from knowledge.models import (
     DeletedResearchOutput,
     EventPage,
     EventRegistration,
+    InitiativeAttachment,
     ResearchOutputPage,
 )
 
@@ -85,3 +87,9 @@ def event_published(sender, instance, **kwargs):
     """A published change may add places (a higher capacity, or none)."""
     if isinstance(instance, EventPage):
         fill_places_after(instance)
+
+
+@receiver(post_delete, sender=InitiativeAttachment)
+def delete_attachment_file(sender, instance, **kwargs):
+    # After the commit: a rolled-back delete keeps its file.
+    transaction.on_commit(lambda: instance.file.delete(save=False))

@@ -1,21 +1,16 @@
 """Registering for an event and cancelling through the link in the confirmation e-mail."""
 
-import logging
-from smtplib import SMTPException
-
 from django.core import signing
-from django.core.mail import send_mail
 from django.http import HttpResponseNotAllowed
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 
 from knowledge.forms import RegistrationForm
+from knowledge.mail import send_templated_mail
 from knowledge.models import EventRegistration
 
-logger = logging.getLogger(__name__)
 CANCEL_SALT = "knowledge.event-registration.cancel"
 TEMPLATES = {
     EventRegistration.Status.CONFIRMED: "registration_confirmed",
@@ -44,21 +39,24 @@ def send_registration_mail(registration, template):
     event = registration.event
     event_url = event.get_full_url()
     with translation.override(event.locale.language_code):
-        context = {
+        cancel_url = (
+            event_url
+            + event.reverse_subpage("cancel")
+            + "?"
+            + urlencode({"token": cancel_token(registration)})
+        )
+    send_templated_mail(
+        template,
+        {
             "registration": registration,
             "event": event,
             "event_url": event_url,
-            "cancel_url": event_url
-            + event.reverse_subpage("cancel")
-            + "?"
-            + urlencode({"token": cancel_token(registration)}),
-        }
-        subject = render_to_string(f"knowledge/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"knowledge/email/{template}.txt", context)
-    try:
-        send_mail(subject, body, None, [registration.email])
-    except (SMTPException, OSError):
-        logger.exception("Could not send %s for registration %s", template, registration.pk)
+            "cancel_url": cancel_url,
+        },
+        language=event.locale.language_code,
+        to=registration.email,
+        about=f"registration {registration.pk}",
+    )
 
 
 def announce_places(promoted):

@@ -4,12 +4,20 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from knowledge.initiatives_admin import (
+    FORGET_ACTION,
+    PROMOTE_ACTION,
+    STATUS_ACTION,
+    InitiativeViewSet,
+)
 from knowledge.models import (
     DealKind,
     EventRegistration,
+    Initiative,
     InterventionPage,
     Licence,
     ResearchOutputPage,
@@ -65,6 +73,25 @@ class EventRegistrationViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_event_registrations():
     return EventRegistrationViewSet("event_registrations")
+
+
+@hooks.register("register_admin_viewset")
+def register_initiatives():
+    return InitiativeViewSet("initiatives")
+
+
+@hooks.register("register_log_actions")
+def initiative_log_actions(actions):
+    @actions.register_action(STATUS_ACTION)
+    class StatusChanged(LogFormatter):
+        label = _("Change status")
+
+        def format_message(self, log_entry):
+            status = Initiative.Status(log_entry.data["status"]).label
+            return _("Status changed to “%(status)s”; the submitter was told") % {"status": status}
+
+    actions.register_action(FORGET_ACTION, _("Delete personal data"), _("Personal data deleted"))
+    actions.register_action(PROMOTE_ACTION, _("Make a practice page"), _("Practice page made"))
 
 
 @hooks.register("register_open_dataset")

@@ -8,6 +8,7 @@ nothing it writes goes live before the province's editors approve it.
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
@@ -210,6 +211,10 @@ def create_partner(name, kind, editor_email=""):
         collection=collection,
         created=organisation_created or section_created,
     )
+    # Domain apps grant what a partner of this kind needs (AppConfig.setup_partner).
+    for app_config in apps.get_app_configs():
+        if hasattr(app_config, "setup_partner"):
+            app_config.setup_partner(setup)
     if editor_email:
         setup.editor, editor_created = find_or_create_editor(editor_email, group)
         # A link only for an account made here: never a way into someone else's.

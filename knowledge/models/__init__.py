@@ -1,6 +1,7 @@
 from knowledge.models.dossiers import DossierPick, ThemeDossierIndexPage, ThemeDossierPage
 from knowledge.models.events import EventIndexPage, EventPage, EventPageTag, EventRegistration
 from knowledge.models.index import KnowledgeIndexPage
+from knowledge.models.initiatives import Initiative, InitiativeAttachment, InitiativeIndexPage
 from knowledge.models.licences import Licence
 from knowledge.models.monitor import AreaIndexPage, Indicator, IndicatorSource, IndicatorValue
 from knowledge.models.practice import (
@@ -36,6 +37,9 @@ __all__ = [
     "EventPage",
     "EventPageTag",
     "EventRegistration",
+    "Initiative",
+    "InitiativeAttachment",
+    "InitiativeIndexPage",
     "InterventionCaseStudy",
     "InterventionIndexPage",
     "InterventionPage",

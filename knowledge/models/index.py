@@ -14,6 +14,7 @@ class KnowledgeIndexPage(BaseIndexPage):
         "knowledge.VillageDealIndexPage",
         "knowledge.InterventionIndexPage",
         "knowledge.EventIndexPage",
+        "knowledge.InitiativeIndexPage",
     ]
 
     class Meta:

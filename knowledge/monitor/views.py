@@ -10,6 +10,8 @@ from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from knowledge.initiatives import for_cards
+from knowledge.initiatives import visible_in as initiatives_in
 from knowledge.models import Indicator, IndicatorValue
 from knowledge.monitor.figures import AreaFigures
 from knowledge.monitor.need_index import (
@@ -118,6 +120,7 @@ def profile(index_page, request, code, slug):
         "gaps": figures.gaps(),
         "charts": percent_chart(rows),
         "content": place_content(place, index_page.locale_id),
+        "initiatives": for_cards(initiatives_in(place)[:CONTENT_PER_KIND], index_page.locale_id),
         "outline": {"shapes": shapes, "height": height, "width": WIDTH, "highlight": place.code},
         "gemeente_url": profile_url(index_page, place.parent)
         if place.kind == Place.Kind.WIJK

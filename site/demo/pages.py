@@ -13,6 +13,7 @@ JAARSTUKKEN = (
 )
 LIMBURG_FACTOR = "https://adoc.pub/op-zoek-naar-de-limburg-factor.html"
 LOGIUS = "https://www.logius.nl/actueel/iedereen-kan-op-tijd-voldoen-aan-de-wet-digitale-toegankelijkheid"
+LEEF = "https://limburg.begrotingsapp.nl/jaarstukken-2024/project/511-leefbare-steden-en-dorpen"
 
 
 def paragraph(html):
@@ -251,6 +252,106 @@ PAGES = [
                 "interventions that work and bottlenecks. Here you find the meetings, and their "
                 "materials afterwards."
             ),
+        },
+    },
+    {
+        "key": "initiatives",
+        "model": "knowledge.InitiativeIndexPage",
+        "parent": "knowledge",
+        "nl": {
+            "title": "Initiatieven",
+            "slug": "initiatieven",
+            "summary": (
+                "Heeft u met buren of met uw vereniging een plan voor uw wijk of dorp? Breng het "
+                "hier in: de provincie en sociale fondsen denken mee."
+            ),
+            "introduction": (
+                "De provincie wil initiatieven van bewoners en groepen mogelijk maken, fysiek en "
+                "sociaal, en bouwen op wat dorpen en wijken zelf beginnen."
+            ),
+            "body": [
+                heading("Wat is de regeling?"),
+                paragraph(
+                    "<p>In wijken en dorpen staan voorzieningen onder druk, en juist bewoners "
+                    "weten wat nodig is. Het beleid <em>Krachtige gemeenschappen in wijken en "
+                    "dorpen</em> kiest daarom voor een regeling voor individuele initiatieven en "
+                    "voor groepsinitiatieven, zoals stichtingen en verenigingen. Het kan gaan om "
+                    "iets fysieks, zoals een ontmoetingsplek of een groene speelplaats, of om iets "
+                    "sociaals, zoals activiteiten of burenhulp. De uitvoering legt de provincie bij "
+                    "sociale fondsen, zodat elke euro meer oplevert.</p>"
+                ),
+                heading("Voor wie?"),
+                paragraph(
+                    "<ul><li>Bewoners die samen iets willen doen voor hun buurt of dorp.</li>"
+                    "<li>Stichtingen en verenigingen, met een KvK-nummer.</li></ul>"
+                ),
+                heading("Hoe werkt het?"),
+                paragraph(
+                    "<ol><li>U beschrijft uw initiatief in het formulier: wat, voor wie, waar, "
+                    "en wat u nodig heeft (geld, hulp, ruimte of contacten).</li>"
+                    "<li>U bevestigt met de link in de e-mail die u krijgt.</li>"
+                    "<li>De redactie bekijkt het en verwijst het zo nodig door naar een fonds of "
+                    "partner. Bij elke stap krijgt u bericht.</li>"
+                    "<li>Met uw toestemming tonen we het initiatief hieronder, en wat ervan "
+                    "geleerd is komt als praktijkvoorbeeld in de kennisbank.</li></ol>"
+                ),
+                paragraph(
+                    "<p>Hoe groot de vraag is, liet het Leefbaarheidsfonds van de provincie al "
+                    "zien: in 2024 kwamen er 26 aanvragen voor bewonersinitiatieven en 122 voor "
+                    "gemeenschapsvoorzieningen of ontmoetingsplekken binnen. Bron: "
+                    + source_link(LEEF, "Provincie Limburg, jaarstukken 2024")
+                    + ".</p>"
+                ),
+            ],
+        },
+        "en": {
+            "title": "Initiatives",
+            "slug": "initiatives",
+            "summary": (
+                "Do you and your neighbours or your association have a plan for your wijk or "
+                "village? Bring it in here: the province and social funds think along."
+            ),
+            "introduction": (
+                "The province wants to make initiatives of residents and groups possible, "
+                "physical and social, and to build on what villages and neighbourhoods start "
+                "themselves."
+            ),
+            "body": [
+                heading("What is the scheme?"),
+                paragraph(
+                    "<p>In neighbourhoods and villages, local facilities are under pressure, and "
+                    "residents know best what is needed. The policy <em>Krachtige gemeenschappen "
+                    "in wijken en dorpen</em> therefore opts for a scheme for individual "
+                    "initiatives and for group initiatives, such as foundations and associations. "
+                    "It can be something physical, like a meeting place or a green playground, or "
+                    "something social, like activities or neighbours helping each other. The "
+                    "province places the implementation with social funds, so that every euro "
+                    "achieves more.</p>"
+                ),
+                heading("For whom?"),
+                paragraph(
+                    "<ul><li>Residents who want to do something together for their neighbourhood "
+                    "or village.</li><li>Foundations and associations, with a KvK (Chamber of "
+                    "Commerce) number.</li></ul>"
+                ),
+                heading("How does it work?"),
+                paragraph(
+                    "<ol><li>You describe your initiative in the form: what, for whom, where, and "
+                    "what you need (money, help, a space or contacts).</li>"
+                    "<li>You confirm with the link in the e-mail you receive.</li>"
+                    "<li>The editors look at it and, where needed, refer it to a fund or partner. "
+                    "You hear from us at every step.</li>"
+                    "<li>With your consent we show the initiative below, and what was learnt "
+                    "becomes a case study in the knowledge base.</li></ol>"
+                ),
+                paragraph(
+                    "<p>The province's Leefbaarheidsfonds already showed how large the demand is: "
+                    "in 2024 it received 26 applications for residents' initiatives and 122 for "
+                    "community facilities or meeting places. Source: "
+                    + source_link(LEEF, "Provincie Limburg, annual accounts 2024")
+                    + ".</p>"
+                ),
+            ],
         },
     },
     {
@@ -564,6 +665,14 @@ PAGES = [
                     "Volgt u thema's, plaatsen of partners per e-mail, dan bewaren we uw "
                     "e-mailadres tot u stopt; een niet-bevestigde aanmelding verwijderen we na een "
                     "week. Met de link in elke e-mail stopt u en verwijdert u uw gegevens.</p>"
+                    "<p>Brengt u een initiatief in, dan bewaren we uw naam, e-mailadres, "
+                    "telefoonnummer (als u dat geeft), bij een groep de naam en het KvK-nummer van "
+                    "de stichting of vereniging, en uw bijlagen. Alleen de redactie van de "
+                    "provincie en het fonds of de partner waar het initiatief heen gaat, zien ze. "
+                    "Een niet-bevestigd initiatief verwijderen we na een week. Een jaar nadat een "
+                    "initiatief is afgewezen of afgerond, verwijderen we uw gegevens en bijlagen; "
+                    "op uw verzoek eerder. Wat het initiatief is (zonder wie het indiende) tonen we "
+                    "alleen als u daarvoor toestemming gaf.</p>"
                 ),
             ],
         },
@@ -584,6 +693,13 @@ PAGES = [
                     "themes, places or partners by e-mail, we keep your e-mail address until you "
                     "stop; an unconfirmed subscription is deleted after a week. The link in every "
                     "e-mail lets you stop and delete your data.</p>"
+                    "<p>If you bring in an initiative, we keep your name, e-mail address, phone "
+                    "number (if given), for a group the name and KvK number of the foundation or "
+                    "association, and your attachments. Only the province's editors and the fund "
+                    "or partner the initiative goes to see them. An unconfirmed initiative is "
+                    "deleted after a week. A year after an initiative is declined or completed we "
+                    "delete your details and attachments; sooner if you ask. What the initiative "
+                    "is (without who brought it in) is shown only if you agreed.</p>"
                 ),
             ],
         },

@@ -154,6 +154,9 @@ STATICFILES_FINDERS = [
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Files with personal data (initiatives' attachments): outside MEDIA_ROOT, never served
+# by URL, only through the admin's permission-checked view.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -267,6 +270,12 @@ OAI_REPOSITORY_IDENTIFIER = env_str("OAI_REPOSITORY_IDENTIFIER", "kennisplatform
 OAI_REPOSITORY_NAME = "Kennisplatform Krachtige gemeenschappen in wijken en dorpen (Limburg)"
 OAI_ADMIN_EMAIL = env_str("OAI_ADMIN_EMAIL", DEFAULT_FROM_EMAIL)
 OAI_PAGE_SIZE = 100
+
+# Initiatives (knowledge.initiatives): contact details of a declined or completed
+# initiative are removed this many days after it closed (`purge_initiatives`).
+INITIATIVE_RETENTION_DAYS = env_int("INITIATIVE_RETENTION_DAYS", 365)
+# At most this many initiatives per hour from one address (spam defence).
+INITIATIVE_RATE_LIMIT = env_int("INITIATIVE_RATE_LIMIT", 5)
 
 # The public API (search/api.py): absolute URLs on the public address, pages of up to 100.
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL

@@ -47,6 +47,9 @@ PAGES = [
     "/nl/gebieden/rangorde/?indicator=laagste_inkomen_pct&gemeente=GM0935",
     "/nl/gebieden/kaart/?indicator=koopwoningen_pct&gemeente=GM0917",
     "/nl/open-data/",
+    "/nl/kennisbank/initiatieven/",
+    "/nl/kennisbank/initiatieven/indienen/",
+    "/en/knowledge/initiatives/submit/",
     "/nl/zoeken/?query=limburg",
     "/nl/zoeken/?query=gezondheid&theme=leren",
     "/nl/zoeken/?theme=wonen&type=casestudies.casestudypage",
@@ -114,6 +117,24 @@ def test_search_works_without_javascript(demo_site, browser):
     assert page.locator("h1").inner_text() == "Zoeken"
     assert page.locator(".lp-search-result").count() >= 1
     context.close()
+
+
+def test_initiative_form_with_errors_without_javascript(demo_site, browser):
+    """Sent empty without JavaScript: errors at the fields, still accessible, nothing saved."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(demo_site.url + "/nl/kennisbank/initiatieven/indienen/")
+    page.get_by_role("button", name="Versturen").click()
+    page.wait_for_load_state()
+    assert page.locator(".utrecht-form-field-error-message").count() >= 5
+    assert page.locator("#id_title").get_attribute("aria-invalid") == "true"
+    context.close()
+    page = browser.new_page()
+    page.goto(demo_site.url + "/nl/kennisbank/initiatieven/indienen/")
+    page.get_by_role("button", name="Versturen").click()
+    page.wait_for_load_state()
+    assert run_axe(page) == []
+    page.close()
 
 
 def test_axe_harness_reports_violations(page):

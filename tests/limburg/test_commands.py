@@ -15,7 +15,7 @@ from wagtail_localize.models import StringTranslation, Translation
 import pytest
 
 from casestudies.models import CaseStudyPage
-from knowledge.models import ThemeDossierPage
+from knowledge.models import Initiative, ThemeDossierPage
 from limburg.models import HomePage, Organisation, Place, Theme
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +31,8 @@ def run(command, *args, **kwargs):
 
 
 def delete_all_places():
+    # Initiatives protect their place from deletion (demo examples among them).
+    Initiative.objects.all().delete()
     for kind in ("buurt", "kern", "wijk", "gemeente", "provincie"):
         Place.objects.filter(kind=kind).delete()
 
