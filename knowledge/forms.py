@@ -4,6 +4,7 @@ import time
 
 from django import forms
 from django.core import signing
+from django.core.validators import ProhibitNullCharactersValidator, RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from knowledge.models.initiatives import KVK_VALIDATOR, MAX_AMOUNT, Initiative
@@ -15,6 +16,7 @@ STARTED_SALT = "knowledge.initiative.started"
 MIN_FILL_SECONDS = 5
 MAX_FILL_SECONDS = 24 * 60 * 60
 EXPIRED = _("The form has expired: please fill it in again.")
+ONE_LINE = RegexValidator(r"[\x00-\x1f\x7f]", _("Write the name on one line."), inverse_match=True)
 
 
 class RegistrationForm(PublicForm):
@@ -107,7 +109,11 @@ class InitiativeForm(PublicForm):
 
     radio_class = "utrecht-radio-button utrecht-radio-button--html-input"
 
-    title = forms.CharField(label=_("Name of your initiative"), max_length=120)
+    title = forms.CharField(
+        label=_("Name of your initiative"),
+        max_length=120,
+        validators=[ProhibitNullCharactersValidator(), ONE_LINE],
+    )
     description = forms.CharField(
         label=_("What is it, and for whom?"),
         max_length=3000,

@@ -41,9 +41,20 @@ def rate_limited(address):
     return count > settings.INITIATIVE_RATE_LIMIT
 
 
-@transaction.atomic
 def take_in(cleaned_data, language):
-    """Save a submitted initiative with its attachments, unconfirmed; all or nothing."""
+    """Save a submitted initiative with its attachments, unconfirmed; all or nothing (a
+    failure also removes the files already written)."""
+    stored = []
+    try:
+        with transaction.atomic():
+            return _take_in(cleaned_data, language, stored)
+    except Exception:
+        for file in stored:
+            file.delete(save=False)
+        raise
+
+
+def _take_in(cleaned_data, language, stored):
     needs = set(cleaned_data["needs"])
     is_group = cleaned_data["scale"] == Initiative.Scale.GROUP
     initiative = Initiative.objects.create(
@@ -67,13 +78,15 @@ def take_in(cleaned_data, language):
     )
     initiative.themes.set(cleaned_data.get("themes") or [])
     for upload in cleaned_data.get("attachments") or []:
-        InitiativeAttachment.objects.create(
+        attachment = InitiativeAttachment(
             initiative=initiative,
-            file=upload,
             original_name=upload.name[:255],
             content_type=upload.checked_content_type,
             size=upload.size,
         )
+        attachment.file.save(upload.name, upload, save=False)
+        stored.append(attachment.file)
+        attachment.save()
     return initiative
 
 
@@ -92,11 +105,14 @@ def initiative_for_token(token):
 
 def confirm(initiative):
     """Put it in the queue; a second confirmation changes nothing."""
-    if initiative.confirmed_at is None:
-        initiative.confirmed_at = timezone.now()
-        initiative.save(update_fields=["confirmed_at"])
-        return True
-    return False
+    # One UPDATE, so two clicks at once confirm (and mail) once.
+    now = timezone.now()
+    updated = Initiative.objects.filter(pk=initiative.pk, confirmed_at__isnull=True).update(
+        confirmed_at=now
+    )
+    if updated:
+        initiative.confirmed_at = now
+    return bool(updated)
 
 
 # Telling the submitter ---------------------------------------------------------------
@@ -143,7 +159,10 @@ def initiatives_for(user):
         return confirmed
     if not user.has_perm("knowledge.view_initiative"):
         return Initiative.objects.none()
-    return confirmed.filter(routed_to__in=organisations_of(user))
+    # By translation key: the Dutch and English rows of an organisation are one fund.
+    return confirmed.filter(
+        routed_to__translation_key__in=organisations_of(user).values("translation_key")
+    )
 
 
 def grant_fund_permissions(group, organisation):
@@ -161,6 +180,8 @@ def grant_fund_permissions(group, organisation):
 
 
 PERSONAL_FIELDS = {
+    # Notes may name people or record phone calls: they go too.
+    "internal_notes": "",
     "organisation_name": "",
     "kvk_number": "",
     "contact_name": "",

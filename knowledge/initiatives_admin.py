@@ -211,11 +211,11 @@ class InitiativeViewSet(ModelViewSet):
         ]
 
     def initiative_for(self, request, pk, action):
-        initiative = get_object_or_404(Initiative, pk=pk)
-        if not self.permission_policy.user_has_permission_for_instance(
-            request.user, action, initiative
-        ):
-            raise PermissionDenied
+        """The initiative, when the user may see it and do ``action``; else 404 (never a
+        hint that it exists)."""
+        initiative = get_object_or_404(initiatives.initiatives_for(request.user), pk=pk)
+        if not self.permission_policy.user_has_permission(request.user, action):
+            raise Http404
         return initiative
 
     def forget_view(self, request, pk):
@@ -237,6 +237,9 @@ class InitiativeViewSet(ModelViewSet):
         initiative = self.initiative_for(request, pk, "change")
         if not request.user.has_perm(EDITORS_ONLY):
             raise PermissionDenied
+        if initiative.practice_page_id:
+            messages.warning(request, _("This initiative already has a practice page."))
+            return redirect("wagtailadmin_pages:edit", initiative.practice_page_id)
         form = PromoteForm(request.POST or None, user=request.user)
         if request.method == "POST" and form.is_valid():
             page = initiatives.promote(

@@ -15,11 +15,14 @@ def send_templated_mail(template, context, *, language, to, about):
     ``language`` and send them to ``to``. A failing mail server is logged by ``about``
     (never the address) and undoes nothing; returns whether it was sent."""
     with translation.override(language):
-        subject = render_to_string(f"knowledge/email/{template}_subject.txt", context).strip()
+        # One line whatever the context holds: a line break in a header is refused.
+        subject = " ".join(
+            render_to_string(f"knowledge/email/{template}_subject.txt", context).split()
+        )
         body = render_to_string(f"knowledge/email/{template}.txt", context)
     try:
         send_mail(subject, body, None, [to])
     except (SMTPException, OSError):
-        logger.warning("Could not send %s for %s", template, about)
+        logger.warning("Could not send %s for %s", template, about, exc_info=True)
         return False
     return True

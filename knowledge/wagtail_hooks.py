@@ -18,6 +18,7 @@ from knowledge.models import (
     DealKind,
     EventRegistration,
     Initiative,
+    InitiativeLogEntry,
     InterventionPage,
     Licence,
     ResearchOutputPage,
@@ -82,13 +83,15 @@ def register_initiatives():
 
 @hooks.register("register_log_actions")
 def initiative_log_actions(actions):
+    actions.register_model(Initiative, InitiativeLogEntry)
+
     @actions.register_action(STATUS_ACTION)
     class StatusChanged(LogFormatter):
         label = _("Change status")
 
         def format_message(self, log_entry):
             status = Initiative.Status(log_entry.data["status"]).label
-            return _("Status changed to “%(status)s”; the submitter was told") % {"status": status}
+            return _("Status changed to “%(status)s”") % {"status": status}
 
     actions.register_action(FORGET_ACTION, _("Delete personal data"), _("Personal data deleted"))
     actions.register_action(PROMOTE_ACTION, _("Make a practice page"), _("Practice page made"))

@@ -1,7 +1,12 @@
 from knowledge.models.dossiers import DossierPick, ThemeDossierIndexPage, ThemeDossierPage
 from knowledge.models.events import EventIndexPage, EventPage, EventPageTag, EventRegistration
 from knowledge.models.index import KnowledgeIndexPage
-from knowledge.models.initiatives import Initiative, InitiativeAttachment, InitiativeIndexPage
+from knowledge.models.initiatives import (
+    Initiative,
+    InitiativeAttachment,
+    InitiativeIndexPage,
+    InitiativeLogEntry,
+)
 from knowledge.models.licences import Licence
 from knowledge.models.monitor import AreaIndexPage, Indicator, IndicatorSource, IndicatorValue
 from knowledge.models.practice import (
@@ -40,6 +45,7 @@ __all__ = [
     "Initiative",
     "InitiativeAttachment",
     "InitiativeIndexPage",
+    "InitiativeLogEntry",
     "InterventionCaseStudy",
     "InterventionIndexPage",
     "InterventionPage",

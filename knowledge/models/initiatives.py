@@ -19,7 +19,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
+from wagtail.models import BaseLogEntry, Page
+from wagtail.models.audit_log import ModelLogEntryManager
 
 from limburg.models import BaseIndexPage
 
@@ -169,7 +170,9 @@ class Initiative(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("The social fund or partner that handles it; its editors then see it."),
+        help_text=_(
+            "The social fund or partner that handles it; a social fund's editors then see it."
+        ),
     )
     internal_notes = models.TextField(_("internal notes"), blank=True)
     is_public = models.BooleanField(
@@ -263,3 +266,29 @@ class InitiativeAttachment(models.Model):
 
     def __str__(self):
         return self.original_name
+
+
+class InitiativeLogEntryManager(ModelLogEntryManager):
+    def viewable_by_user(self, user):
+        """Site history shows a fund the history of its own initiatives only."""
+        from knowledge.initiatives import initiatives_for
+
+        entries = super().viewable_by_user(user)
+        if user.is_superuser or user.has_perm("knowledge.handle_all_initiatives"):
+            return entries
+        visible = [str(pk) for pk in initiatives_for(user).values_list("pk", flat=True)]
+        return entries.filter(object_id__in=visible)
+
+
+class InitiativeLogEntry(BaseLogEntry):
+    """The history of initiatives, kept apart so that who may read it follows who may see
+    the initiative (Wagtail's shared model log is readable per model, not per object)."""
+
+    object_id = models.CharField(max_length=255, db_index=True)
+
+    objects = InitiativeLogEntryManager()
+
+    class Meta(BaseLogEntry.Meta):
+        ordering = ["-timestamp", "-id"]
+        verbose_name = _("initiative log entry")
+        verbose_name_plural = _("initiative log entries")

@@ -17,7 +17,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import timezone
 
-from wagtail.models import ModelLogEntry, Page
+from wagtail.log_actions import log
+from wagtail.models import Page
 
 import pytest
 from bs4 import BeautifulSoup
@@ -25,7 +26,13 @@ from bs4 import BeautifulSoup
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from knowledge import initiatives
 from knowledge.forms import STARTED_SALT
-from knowledge.models import AreaIndexPage, Initiative, InitiativeAttachment, InitiativeIndexPage
+from knowledge.models import (
+    AreaIndexPage,
+    Initiative,
+    InitiativeAttachment,
+    InitiativeIndexPage,
+    InitiativeLogEntry,
+)
 from knowledge.monitor.views import profile_url
 from limburg.models import Place, Theme
 from limburg.partners import create_partner
@@ -187,6 +194,7 @@ def test_a_valid_initiative_waits_for_confirmation(client, submit_url, valid):
         ({"needs": ["help"], "amount": "500"}, "needs"),
         ({"needs": []}, "needs"),
         ({"title": ""}, "title"),
+        ({"title": "Speeltuin\nBcc: iedereen@example.org"}, "title"),
         ({"description": "x" * 3001}, "description"),
         ({"scale": "bedrijf"}, "scale"),
         ({"place": "999999"}, "place"),
@@ -268,6 +276,18 @@ def test_a_form_sent_too_fast_too_late_or_forged_is_refused(client, submit_url, 
     assert Initiative.objects.filter(title=valid["title"]).count() == 0
 
 
+def test_behind_the_proxy_the_limit_is_per_forwarded_address(client, submit_url, valid, settings):
+    settings.INITIATIVE_RATE_LIMIT = 1
+    settings.BEHIND_PROXY = True
+    # The proxy appends the address it saw; what the client wrote before it is ignored.
+    first = client.post(submit_url, valid, HTTP_X_FORWARDED_FOR="198.51.100.1")
+    assert first.status_code == 200
+    spoofed = client.post(submit_url, valid, HTTP_X_FORWARDED_FOR="203.0.113.9, 198.51.100.1")
+    assert spoofed.status_code == 429
+    other = client.post(submit_url, valid, HTTP_X_FORWARDED_FOR="198.51.100.2")
+    assert other.status_code == 200
+
+
 def test_one_address_is_limited_per_hour(client, submit_url, valid, settings):
     settings.INITIATIVE_RATE_LIMIT = 2
     for _ in range(2):
@@ -325,7 +345,7 @@ def test_editors_change_the_status_and_the_submitter_hears(
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [confirmed.contact_email]
     assert "is nu: in behandeling" in mail.outbox[0].body  # in the submitter's language
-    history = ModelLogEntry.objects.filter(object_id=str(confirmed.pk)).values_list(
+    history = InitiativeLogEntry.objects.filter(object_id=str(confirmed.pk)).values_list(
         "action", flat=True
     )
     assert "knowledge.initiative.status" in history
@@ -374,7 +394,7 @@ def test_a_fund_sees_and_handles_only_the_initiatives_routed_to_it(
         f"/admin/initiatives/attachments/{attachment.pk}/",
         f"/admin/initiatives/{other.pk}/forget/",
     ):
-        assert client.get(url).status_code in (302, 403, 404), url
+        assert client.get(url).status_code == 404, url
     # The fund handles the status; routing and publishing stay with the editors.
     response = client.post(
         f"/admin/initiatives/edit/{confirmed.pk}/",
@@ -393,6 +413,22 @@ def test_a_fund_sees_and_handles_only_the_initiatives_routed_to_it(
     client.post(f"/admin/initiatives/edit/{other.pk}/", {"status": "afgewezen"})
     other.refresh_from_db()
     assert other.status == "ontvangen"
+    # Nor its history in the site history report, which Wagtail opens per model.
+    log(other, "wagtail.edit", user=User.objects.get(username="redactie"))
+    history = client.get("/admin/reports/site-history/")
+    assert history.status_code == 200
+    assert confirmed.title in history.content.decode()  # its own edit above
+    assert "Buurtbus" not in history.content.decode()
+
+
+def test_a_fund_sees_what_is_routed_to_its_english_row_too(client, confirmed, funds, locale_en):
+    one, _two = funds
+    english_row = one.organisation.copy_for_translation(locale_en)
+    english_row.save()
+    confirmed.routed_to = english_row
+    confirmed.save()
+    client.force_login(one.editor)
+    assert client.get(f"/admin/initiatives/edit/{confirmed.pk}/").status_code == 200
 
 
 def test_a_partner_that_is_no_fund_sees_no_initiatives(client, confirmed, login):
@@ -430,6 +466,12 @@ def test_an_editor_turns_it_into_a_draft_case_study_without_personal_data(confir
     assert response.status_code == 302
     confirmed.refresh_from_db()
     page = confirmed.practice_page.specific
+    # A second press makes no second page.
+    again = editor.post(
+        f"/admin/initiatives/{confirmed.pk}/promote/", {"kind": "casestudy", "parent": parent.pk}
+    )
+    assert again.status_code == 302
+    assert CaseStudyPage.objects.filter(title=confirmed.title).count() == 1
     assert isinstance(page, CaseStudyPage) and not page.live
     assert page.get_parent().pk == parent.pk
     assert page.title == confirmed.title
@@ -461,6 +503,7 @@ def test_an_editor_deletes_the_personal_data_on_request(
         client, submit_url, valid, attachments=[SimpleUploadedFile("plan.pdf", PDF)]
     )
     initiative.confirmed_at = timezone.now()
+    initiative.internal_notes = f"Gebeld met {SECRET}"
     initiative.save()
     editor = login("redactie")
     assert editor.get(f"/admin/initiatives/{initiative.pk}/forget/").status_code == 200
@@ -468,7 +511,7 @@ def test_an_editor_deletes_the_personal_data_on_request(
         response = editor.post(f"/admin/initiatives/{initiative.pk}/forget/")
     assert response.status_code == 302
     initiative.refresh_from_db()
-    assert not initiative.has_personal_data
+    assert not initiative.has_personal_data and initiative.internal_notes == ""
     assert initiative.personal_data_removed_at is not None
     assert initiative.title == valid["title"]
     assert private_files() == []
