@@ -29,6 +29,21 @@ class RegistrationForm(PublicForm):
     )
 
 
+MAX_ATTACHMENTS = 3
+MAX_ATTACHMENT_SIZE = 5 * 1024 * 1024
+ATTACHMENT_SIGNATURES = [
+    (b"%PDF-", "application/pdf"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+]
+ATTACHMENT_EXTENSIONS = {
+    "application/pdf": {"pdf"},
+    "image/jpeg": {"jpg", "jpeg"},
+    "image/png": {"png"},
+}
+PHONE_PATTERN = r"^\+?[0-9 ()\-]{10,20}$"
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -73,21 +88,6 @@ class AttachmentsField(forms.FileField):
             )
         upload.checked_content_type = content_type
         return upload
-
-
-MAX_ATTACHMENTS = 3
-MAX_ATTACHMENT_SIZE = 5 * 1024 * 1024
-ATTACHMENT_SIGNATURES = [
-    (b"%PDF-", "application/pdf"),
-    (b"\xff\xd8\xff", "image/jpeg"),
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-]
-ATTACHMENT_EXTENSIONS = {
-    "application/pdf": {"pdf"},
-    "image/jpeg": {"jpg", "jpeg"},
-    "image/png": {"png"},
-}
-PHONE_PATTERN = r"^\+?[0-9 ()\-]{10,20}$"
 
 
 def place_choices():

@@ -239,11 +239,14 @@ def practice_parents(user):
     ]
 
 
-def residents_initiative_kind():
-    """The kind of deal "Bewonersinitiatief" (seeded), by translation key."""
+def residents_initiative_kind(locale_id):
+    """The kind of deal "Bewonersinitiatief" (seeded) in a language; any kind there when an
+    editor removed it, so promoting never fails on the vocabulary."""
     from knowledge.models import DealKind
 
-    return DealKind.objects.get(slug="bewonersinitiatief").translation_key
+    kinds = DealKind.objects.filter(locale_id=locale_id)
+    seeded = DealKind.objects.filter(slug="bewonersinitiatief").values("translation_key")
+    return kinds.filter(translation_key__in=seeded).first() or kinds.first()
 
 
 def practice_fields(initiative):
@@ -262,7 +265,7 @@ def promote(initiative, parent, kind, user):
     The initiative links to it. Returns the new page.
     """
     from casestudies.models import CaseStudyPage
-    from knowledge.models import DealKind, VillageDealPage
+    from knowledge.models import VillageDealPage
 
     fields = practice_fields(initiative)
     if parent.get_children().filter(slug=fields["slug"]).exists():
@@ -270,9 +273,7 @@ def promote(initiative, parent, kind, user):
     if kind == "deal":
         page = VillageDealPage(
             **fields,
-            kind=DealKind.objects.get(
-                locale_id=parent.locale_id, translation_key=residents_initiative_kind()
-            ),
+            kind=residents_initiative_kind(parent.locale_id),
             status=VillageDealPage.Status.IDEE,
         )
     else:

@@ -42,9 +42,7 @@ def submit(request, page):
             request, "knowledge/initiative_rate_limited.html", context, status=429
         )
     initiative = initiatives.take_in(form.cleaned_data, get_language())
-    confirm_url = page.get_full_url(request) + page.reverse_subpage(
-        "confirm" if page.locale.language_code == "nl" else "confirm_en"
-    )
+    confirm_url = page.route_url("confirm", request, full=True)
     initiatives.send_confirmation(initiative, confirm_url)
     return TemplateResponse(request, "knowledge/initiative_sent.html", context)
 

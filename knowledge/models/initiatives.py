@@ -15,7 +15,6 @@ from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -79,9 +78,15 @@ class InitiativeIndexPage(RoutablePageMixin, BaseIndexPage):
 
         return confirm(request, self)
 
+    def route_url(self, name, request=None, *, full=False):
+        """The URL of a route in this page's language: Dutch paths on the Dutch page,
+        English ones (``<name>_en``) elsewhere."""
+        route = name if self.locale.language_code == "nl" else f"{name}_en"
+        base = self.get_full_url(request) if full else self.get_url(request)
+        return base + self.reverse_subpage(route)
+
     def submit_url(self, request=None):
-        name = "submit" if self.locale.language_code == "nl" else "submit_en"
-        return self.get_url(request) + self.reverse_subpage(name)
+        return self.route_url("submit", request)
 
 
 class InitiativeQuerySet(models.QuerySet):
@@ -228,16 +233,6 @@ class Initiative(models.Model):
     @property
     def status_changed(self):
         return getattr(self, "_loaded_status", None) not in (None, self.status)
-
-    @cached_property
-    def gemeente(self):
-        return self.place.parent if self.place.parent_id else self.place
-
-    @property
-    def needs(self):
-        """The kinds of help asked for, as labels."""
-        fields = ("needs_money", "needs_help", "needs_space", "needs_contacts")
-        return [self._meta.get_field(name).verbose_name for name in fields if getattr(self, name)]
 
     @property
     def has_personal_data(self):

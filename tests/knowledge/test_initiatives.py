@@ -636,3 +636,17 @@ def test_the_admin_export_carries_no_personal_data(confirmed, login):
             assert SECRET not in text and SECRET.lower() not in text and "12345678" not in text
         else:
             assert SECRET.encode() not in content
+
+
+def test_an_editor_turns_it_into_a_draft_residents_deal(confirmed, login):
+    from knowledge.models import VillageDealIndexPage, VillageDealPage
+
+    parent = VillageDealIndexPage.objects.get(locale__language_code="nl")
+    response = login("redactie").post(
+        f"/admin/initiatives/{confirmed.pk}/promote/", {"kind": "deal", "parent": parent.pk}
+    )
+    assert response.status_code == 302
+    confirmed.refresh_from_db()
+    deal = confirmed.practice_page.specific
+    assert isinstance(deal, VillageDealPage) and not deal.live
+    assert deal.kind.slug == "bewonersinitiatief" and deal.status == VillageDealPage.Status.IDEE
