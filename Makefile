@@ -15,9 +15,10 @@ CSS := site/static/limburg/css/main.css
 
 CHROMIUM ?= /usr/bin/chromium
 # Two workers (pytest-xdist), one test database each: the suite's wall time on two cores.
-PYTEST_ARGS ?= -n 2
+# Modules that build a server of their own keep their tests on one worker (xdist_group).
+PYTEST_ARGS ?= -n 2 --dist loadgroup
 
-.PHONY: help install run serve test e2e browser bench lint format migrate demo messages frontend clean
+.PHONY: help install run serve test e2e browser bench soak lint format migrate demo messages frontend clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}'
@@ -83,6 +84,31 @@ bench: install ## Search benchmark on its own database (BENCH_DATABASE_URL; 10,0
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput -v0
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) import_places -v0
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) benchmark_search --pages $(BENCH_PAGES)
+
+# The soak runs the production setup (gunicorn, DEBUG off) on a free loopback port,
+# against its own database with the demo content; the server stops however it ends.
+SOAK_DATABASE_URL ?= sqlite:///$(CURDIR)/soak.sqlite3
+SOAK_DURATION ?= 180
+SOAK_READERS ?= 8
+SOAK_WORKERS ?= 2
+SOAK_ARGS ?=
+soak: install ## Soak test: readers and searches on gunicorn while an editor publishes (SOAK_DATABASE_URL, SOAK_DURATION)
+	@set -eu; \
+	export DATABASE_URL='$(SOAK_DATABASE_URL)' DJANGO_SETTINGS_MODULE=limburg.settings.production \
+		SECRET_KEY=$${SECRET_KEY:-local-soak-$$(hostname)-not-secret} HTTPS_ONLY=false ALLOWED_HOSTS=127.0.0.1; \
+	echo "Preparing the soak database ($(SOAK_DATABASE_URL)): migrate, load_demo, collectstatic"; \
+	$(MANAGE) migrate --noinput -v0; \
+	$(MANAGE) load_demo -v0 >/dev/null; \
+	$(MANAGE) collectstatic --noinput -v0; \
+	port=$$($(BIN)/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
+	log=$$(mktemp -t limburg-soak-XXXXXX.log); \
+	$(BIN)/gunicorn limburg.wsgi:application --bind 127.0.0.1:$$port --workers $(SOAK_WORKERS) \
+		--error-logfile - 2>"$$log" & \
+	server=$$!; \
+	trap 'kill $$server 2>/dev/null; wait $$server 2>/dev/null || true' EXIT; \
+	echo "gunicorn ($(SOAK_WORKERS) workers, pid $$server) on http://127.0.0.1:$$port; its log: $$log"; \
+	$(MANAGE) soak --url http://127.0.0.1:$$port --duration $(SOAK_DURATION) \
+		--readers $(SOAK_READERS) --server-log "$$log" $(SOAK_ARGS)
 
 lint: $(PY_STAMP) ## Check code style with ruff
 	$(BIN)/ruff check .
