@@ -1,6 +1,5 @@
 """Bringing in an initiative (the form) and confirming it (the link in the e-mail)."""
 
-from django.conf import settings
 from django.http import HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
@@ -8,16 +7,7 @@ from django.views.decorators.cache import never_cache
 
 from knowledge import initiatives
 from knowledge.forms import InitiativeForm
-
-
-def client_address(request):
-    """The visitor's address. Behind our proxy REMOTE_ADDR is the proxy itself: the last
-    X-Forwarded-For entry is the one it added, so a client cannot forge it."""
-    if settings.BEHIND_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
+from limburg.http import client_address
 
 
 @never_cache

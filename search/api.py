@@ -6,14 +6,23 @@ documents outside restricted collections. Beside Wagtail's filters (``type``,
 ``place=<CBS code>`` (a gemeente includes its wijken, buurten and kernen).
 """
 
+import logging
+
 from wagtail.api.v2.filters import BaseFilterBackend
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page
+
+from elasticsearch import ApiError, TransportError
+from rest_framework import status
+from rest_framework.response import Response
 
 from search.engines.base import filter_q
+
+logger = logging.getLogger(__name__)
 
 
 class ThemeFilter(BaseFilterBackend):
@@ -32,7 +41,24 @@ class PlaceFilter(BaseFilterBackend):
         return queryset
 
 
-class PublicPagesAPIViewSet(PagesAPIViewSet):
+class SearchOutageMixin:
+    """``?search=`` with Elasticsearch down is a 503 with a message, not a 500."""
+
+    def handle_exception(self, exc):
+        outage = isinstance(exc, TransportError) or (
+            isinstance(exc, ApiError) and exc.status_code >= 500
+        )
+        if not outage:
+            return super().handle_exception(exc)
+        logger.error("API search is unavailable: %s", exc)
+        return Response(
+            {"message": "Search is temporarily unavailable; try again later."},
+            status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            headers={"Retry-After": "60"},
+        )
+
+
+class PublicPagesAPIViewSet(SearchOutageMixin, PagesAPIViewSet):
     filter_backends = [ThemeFilter, PlaceFilter, *PagesAPIViewSet.filter_backends]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["theme", "place"])
 
@@ -41,14 +67,23 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         # so a listing costs the same number of queries for 5 or 100 pages.
         queryset = super().get_queryset()
         # An alias (a synchronised tree's untranslated copy) repeats a Dutch page
-        # that the API already lists under locale=nl.
-        queryset = queryset.filter(alias_of__isnull=True)
+        # that the API already lists under locale=nl. Excluded by id, a field the search
+        # backends can filter on: ``alias_of`` is not indexed, and ``?search=`` would fail.
+        queryset = queryset.exclude(id__in=Page.objects.filter(alias_of__isnull=False).values("pk"))
         return queryset.select_related("locale").prefetch_related(
             *getattr(queryset.model, "api_prefetch", ())
         )
 
 
+class PublicImagesAPIViewSet(SearchOutageMixin, ImagesAPIViewSet):
+    pass
+
+
+class PublicDocumentsAPIViewSet(SearchOutageMixin, DocumentsAPIViewSet):
+    pass
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PublicPagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)

@@ -1,5 +1,7 @@
 """The search page (one per language: /nl/zoeken/, /en/search/) and its autocomplete."""
 
+import logging
+
 from django.db.models import prefetch_related_objects
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
@@ -13,10 +15,12 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale
 
 from limburg.models import Place, PlacesMixin, Theme, ThemesMixin
-from search.engines import SearchRequest, get_engine
+from search.engines import SearchRequest, SearchUnavailable, get_engine
 from search.engines.base import FACET_MODELS, PER_PAGE, SORTS, model_for_key
 from search.models import SynonymGroup, UnansweredQuery
 from search.query import clean_query_text, parse_query
+
+logger = logging.getLogger(__name__)
 
 FACET_NAMES = ("type", "theme", "gemeente", "year", "status")
 
@@ -145,17 +149,20 @@ def search(request):
     )
     response = None
     if not parsed.is_empty or filters:
-        response = get_engine().search(
-            SearchRequest(
-                parsed=parsed,
-                locale_id=locale.pk,
-                language=language,
-                filters=filters,
-                sort=sort,
-                page=page_number(request.GET.get("page")),
-                exclude_ids=tuple(p["page_id"] for p in promotions if p["page_id"]),
+        try:
+            response = get_engine().search(
+                SearchRequest(
+                    parsed=parsed,
+                    locale_id=locale.pk,
+                    language=language,
+                    filters=filters,
+                    sort=sort,
+                    page=page_number(request.GET.get("page")),
+                    exclude_ids=tuple(p["page_id"] for p in promotions if p["page_id"]),
+                )
             )
-        )
+        except SearchUnavailable as error:
+            return search_unavailable(request, query_text, error)
         prefetch_classification([hit.page for hit in response.hits])
         if query_text and not filters:
             Query.get(query_text).add_hit()
@@ -220,10 +227,23 @@ def search(request):
     )
 
 
+def search_unavailable(request, query_text, error):
+    logger.error("Search is unavailable: %s", error)
+    response = TemplateResponse(
+        request, "search/unavailable.html", {"query": query_text}, status=503
+    )
+    response["Retry-After"] = "60"
+    return response
+
+
 @require_safe
 @never_cache
 def autocomplete(request):
     """Title suggestions as JSON, for the search box's progressive enhancement."""
     text = " ".join(parse_query(request.GET.get("query", "")).words)
-    pages = get_engine().autocomplete(text, Locale.get_active().pk) if len(text) >= 2 else []
+    try:
+        pages = get_engine().autocomplete(text, Locale.get_active().pk) if len(text) >= 2 else []
+    except SearchUnavailable as error:
+        logger.error("Search suggestions are unavailable: %s", error)
+        return JsonResponse({"results": [], "unavailable": True}, status=503)
     return JsonResponse({"results": [{"title": page.title, "url": page.url} for page in pages]})

@@ -162,3 +162,20 @@ def ensure_roles():
         group.name: group
         for group in Group.objects.filter(name__in=[PROVINCE_EDITORS, ADMINISTRATORS])
     }
+
+
+def can_publish(user):
+    """Whether the user can put anything live: a superuser, a group with publish
+    permission on pages or any model, or a group that approves in a workflow task."""
+    if not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    groups = user.groups.all()
+    return (
+        GroupPagePermission.objects.filter(
+            group__in=groups, permission__codename="publish_page"
+        ).exists()
+        or Permission.objects.filter(group__in=groups, codename__startswith="publish_").exists()
+        or GroupApprovalTask.objects.filter(groups__in=groups, active=True).exists()
+    )

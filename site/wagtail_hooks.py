@@ -16,6 +16,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from limburg import two_factor
 from limburg.models import Organisation, Place, Theme
 from limburg.views_admin import CREATE_PARTNER_PERMISSION, CreatePartnerView
 
@@ -126,3 +127,20 @@ def _explorable_only(action_class):
 # Registered after Wagtail's own (a higher order), so these replace them.
 for _action_class in (DeleteBulkAction, MoveBulkAction, PublishBulkAction, UnpublishBulkAction):
     hooks.register("register_bulk_action", _explorable_only(_action_class), order=100)
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    return [
+        path("two-factor/setup/", two_factor.setup, name=two_factor.SETUP_URL_NAME),
+        path("two-factor/verify/", two_factor.verify, name=two_factor.VERIFY_URL_NAME),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    return {
+        "url": reverse(two_factor.SETUP_URL_NAME),
+        "label": _("Two-factor sign-in"),
+        "help_text": _("Link an authenticator app to your account, or replace it."),
+    }

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from search.engines.base import SearchEngine, SearchRequest, SearchResponse
+from search.engines.base import SearchEngine, SearchRequest, SearchResponse, SearchUnavailable
 
 
 def get_engine() -> SearchEngine:
@@ -16,4 +16,4 @@ def get_engine() -> SearchEngine:
     return DatabaseSearchEngine()
 
 
-__all__ = ["SearchEngine", "SearchRequest", "SearchResponse", "get_engine"]
+__all__ = ["SearchEngine", "SearchRequest", "SearchResponse", "SearchUnavailable", "get_engine"]

@@ -17,6 +17,10 @@ PER_PAGE = 10
 SORTS = ("relevance", "newest")
 
 
+class SearchUnavailable(Exception):
+    """The search backend cannot be reached; readers get a "try again later" page."""
+
+
 @dataclass(frozen=True)
 class FacetValue:
     value: str

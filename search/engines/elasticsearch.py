@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
+from elasticsearch import ApiError, TransportError
 from elasticsearch_dsl import A, Q, Search
 
 from limburg.translation import with_teaser_images
@@ -22,6 +23,7 @@ from search.engines.base import (
     SearchHit,
     SearchRequest,
     SearchResponse,
+    SearchUnavailable,
     content_type_key,
     facet_values,
     model_for_key,
@@ -204,8 +206,19 @@ class ElasticsearchSearchEngine(SearchEngine):
 
     # Running it ---------------------------------------------------------------------
 
+    def execute(self, search):
+        try:
+            return search.using(self.backend.es).execute()
+        except TransportError as error:
+            # Down or unreachable: the reader gets a clear page, not a 500.
+            raise SearchUnavailable(str(error)) from error
+        except ApiError as error:
+            if error.status_code < 500:
+                raise  # a query we built wrong is our bug, not an outage
+            raise SearchUnavailable(str(error)) from error
+
     def search(self, request: SearchRequest) -> SearchResponse:
-        result = self.build(request).using(self.backend.es).execute()
+        result = self.execute(self.build(request))
         ids = [
             int(hit.meta.id.rsplit(":", 1)[-1]) if ":" in hit.meta.id else int(hit.meta.id)
             for hit in result.hits
@@ -298,7 +311,7 @@ class ElasticsearchSearchEngine(SearchEngine):
             )
             .source(["pk"])[:limit]
         )
-        result = search.using(self.backend.es).execute()
+        result = self.execute(search)
         ids = [
             int(hit.meta.id.rsplit(":", 1)[-1]) if ":" in hit.meta.id else int(hit.meta.id)
             for hit in result.hits

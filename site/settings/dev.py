@@ -1,7 +1,7 @@
 """Local development: DEBUG on, an insecure key, mail to the console."""
 
 from limburg.settings.base import *  # noqa: F403
-from limburg.settings.env import env_str
+from limburg.settings.env import env_bool, env_str
 
 DEBUG = True
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
@@ -10,3 +10,5 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Serve static files straight from the finders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Trying the demo locally needs no authenticator app; TWO_FACTOR_REQUIRED=true to try it.
+WAGTAIL_2FA_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)

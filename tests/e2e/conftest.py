@@ -76,3 +76,17 @@ def run_axe(page):
         + "; ".join(node["target"][0] if node["target"] else "?" for node in violation["nodes"][:5])
         for violation in result["violations"]
     ]
+
+
+def log_in_to_admin(page, base_url, username):
+    """Sign a demo user in through the admin's login form (two-factor sign-in is off in tests)."""
+    from django.contrib.auth.models import User
+
+    user = User.objects.get(username=username)
+    user.set_password("een lang demo wachtwoord")
+    user.save()
+    page.goto(base_url + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "een lang demo wachtwoord")
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url("**/admin/")

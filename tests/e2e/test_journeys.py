@@ -1,7 +1,6 @@
 """Journeys in a real browser with JavaScript off: registering for an event, following a
 theme, and a partner editor who works in its own section and cannot reach another's."""
 
-from django.contrib.auth.models import User
 from django.core import mail
 
 import pytest
@@ -9,7 +8,7 @@ import pytest
 from knowledge.models import EventRegistration
 from limburg.models import PartnerPage
 from search.models import Subscription
-from tests.e2e.conftest import run_axe
+from tests.e2e.conftest import log_in_to_admin, run_axe
 
 pytestmark = pytest.mark.e2e
 
@@ -59,9 +58,6 @@ def test_following_a_theme_without_javascript(demo_site, no_js):
 
 
 def test_a_partner_editor_works_in_its_own_section_only(demo_site, browser):
-    editor = User.objects.get(username="partner-kerkrade")
-    editor.set_password("een lang demo wachtwoord")
-    editor.save()
     own = PartnerPage.objects.get(
         locale__language_code="nl", organisation__name="Gemeente Kerkrade"
     )
@@ -70,11 +66,7 @@ def test_a_partner_editor_works_in_its_own_section_only(demo_site, browser):
     )
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()
-    page.goto(demo_site.url + "/admin/login/")
-    page.fill("#id_username", "partner-kerkrade")
-    page.fill("#id_password", "een lang demo wachtwoord")
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url("**/admin/")
+    log_in_to_admin(page, demo_site.url, "partner-kerkrade")
     page.goto(demo_site.url + f"/admin/pages/{own.pk}/edit/")
     assert page.locator("#id_title").input_value() == "Gemeente Kerkrade"
     page.goto(demo_site.url + f"/admin/pages/{other.pk}/edit/")
