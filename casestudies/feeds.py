@@ -2,6 +2,7 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from limburg.text import printable
@@ -32,7 +33,7 @@ class CaseStudyFeed(Feed):
         return self.index_page.get_url(self.request) + (f"?{query}" if query else "")
 
     def description(self, listing):
-        return printable(self.index_page.introduction or _("New case studies"))
+        return escape(printable(self.index_page.introduction or _("New case studies")))
 
     def items(self, listing):
         pages = listing.filtered().order_by("-first_published_at")[: self.limit]
@@ -42,7 +43,8 @@ class CaseStudyFeed(Feed):
         return printable(item.title)
 
     def item_description(self, item):
-        return printable(item.summary)
+        # A description is HTML to feed readers: the summary is text.
+        return escape(printable(item.summary))
 
     def item_link(self, item):
         return self.request.build_absolute_uri(item.get_url(self.request))

@@ -7,6 +7,7 @@ from django.contrib.syndication.views import Feed
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -79,7 +80,8 @@ class NewContentFeed(Feed):
         return printable(item.title)
 
     def item_description(self, item):
-        return printable(getattr(item, "summary", ""))
+        # A description is HTML to feed readers (Atom says type="html"): the summary is text.
+        return escape(printable(getattr(item, "summary", "")))
 
     def item_link(self, item):
         return item.get_full_url(self.request)

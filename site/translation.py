@@ -64,6 +64,15 @@ def localized_pages(page_ids, locale_id):
     return with_teaser_images(pages)
 
 
+def public_localized(page):
+    """``page`` in the active language when that translation is live and public, else ``page``
+    itself (Wagtail's ``localized`` takes any live translation, private ones too)."""
+    localized = page.localized
+    if localized.pk == page.pk or Page.objects.live().public().filter(pk=localized.pk).exists():
+        return localized
+    return page
+
+
 def page_language_links(page, request, current_language):
     """One link per language: to the page's translation, or else to its nearest translated ancestor.
 

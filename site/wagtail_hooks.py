@@ -18,6 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from limburg import two_factor
 from limburg.models import Organisation, Place, Theme
+from limburg.rich_text import PublicPageLinkHandler
 from limburg.views_admin import CREATE_PARTNER_PERMISSION, CreatePartnerView
 
 
@@ -127,6 +128,12 @@ def _explorable_only(action_class):
 # Registered after Wagtail's own (a higher order), so these replace them.
 for _action_class in (DeleteBulkAction, MoveBulkAction, PublishBulkAction, UnpublishBulkAction):
     hooks.register("register_bulk_action", _explorable_only(_action_class), order=100)
+
+
+@hooks.register("register_rich_text_features", order=100)
+def link_only_to_public_pages(features):
+    # After Wagtail's own registration of the "page" link type, so this one replaces it.
+    features.register_link_type(PublicPageLinkHandler)
 
 
 @hooks.register("register_admin_urls")

@@ -1,18 +1,34 @@
 """Link blocks: one reusable link (page, URL or document), call to action, document list."""
 
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.models import Page
+
+from limburg.translation import public_localized
 
 
 class LinkValue(blocks.StructValue):
+    @cached_property
+    def visible_page(self):
+        """The chosen page in the visitor's language, or None while a visitor may not see it.
+
+        A published page never names or links to a draft, a page in moderation or a
+        private page, as every other chosen page (featured, picked, related) is shown.
+        """
+        page = self.get("page")
+        if page is None or not Page.objects.live().public().filter(pk=page.pk).exists():
+            return None
+        return public_localized(page)
+
     def url(self):
-        if page := self.get("page"):
-            return page.localized.url
+        if self.get("page"):
+            return self.visible_page.url if self.visible_page else ""
         if document := self.get("document"):
             return document.url
         return self.get("url") or ""
@@ -20,8 +36,8 @@ class LinkValue(blocks.StructValue):
     def text(self):
         if label := self.get("label"):
             return label
-        if page := self.get("page"):
-            return page.localized.title
+        if self.get("page"):
+            return self.visible_page.title if self.visible_page else ""
         if document := self.get("document"):
             return document.title
         return self.get("url") or ""
