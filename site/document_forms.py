@@ -64,7 +64,9 @@ def is_office_package(upload, extension):
                 return "[Content_Types].xml" in names and any(n.startswith(folder) for n in names)
             return (
                 "mimetype" in names
-                and package.read("mimetype").strip() == (OPEN_DOCUMENT_TYPES[extension])
+                # The entry is a few dozen bytes; a large one is not an OpenDocument.
+                and package.getinfo("mimetype").file_size < 100
+                and package.read("mimetype").strip() == OPEN_DOCUMENT_TYPES[extension]
             )
     except (zipfile.BadZipFile, KeyError, OSError):
         return False

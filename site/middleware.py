@@ -84,7 +84,7 @@ class TwoFactorMiddleware(OTPMiddleware):
         return self.get_response(request)
 
     def must_give_code(self, request):
-        if not (settings.WAGTAIL_2FA_REQUIRED and request.path_info.startswith("/admin/")):
+        if not (settings.TWO_FACTOR_REQUIRED and request.path_info.startswith("/admin/")):
             return False
         user = request.user
         if not user.is_authenticated or user.is_verified():

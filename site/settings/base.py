@@ -381,7 +381,7 @@ AXES_VERBOSE = False  # no banner on every command
 # Everyone who can publish signs in with a second factor (a TOTP app); see
 # limburg.two_factor. The test settings turn it off
 # except in the tests of it.
-WAGTAIL_2FA_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 LOGGING = {

@@ -11,4 +11,4 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Trying the demo locally needs no authenticator app; TWO_FACTOR_REQUIRED=true to try it.
-WAGTAIL_2FA_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)

@@ -17,4 +17,4 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Two-factor sign-in is on in every other environment; its own tests turn it on
 # (tests/limburg/test_accounts.py), so the rest of the suite can log in with force_login.
-WAGTAIL_2FA_REQUIRED = False
+TWO_FACTOR_REQUIRED = False

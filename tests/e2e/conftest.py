@@ -56,7 +56,9 @@ def demo_site(live_server, transactional_db):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(locale="nl-NL")
+    # axe-core is injected as an inline script, which the site's own policy refuses;
+    # test_content_security.py checks the policy in contexts that do not bypass it.
+    context = browser.new_context(locale="nl-NL", bypass_csp=True)
     page = context.new_page()
     yield page
     context.close()

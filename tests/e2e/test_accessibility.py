@@ -111,7 +111,7 @@ def test_language_switch_in_the_browser(demo_site, page):
 
 
 def test_search_works_without_javascript(demo_site, browser):
-    context = browser.new_context(java_script_enabled=False)
+    context = browser.new_context(java_script_enabled=False, bypass_csp=True)
     page = context.new_page()
     page.goto(demo_site.url + "/nl/zoeken/?query=gezondheid")
     assert page.locator("h1").inner_text() == "Zoeken"
@@ -121,7 +121,7 @@ def test_search_works_without_javascript(demo_site, browser):
 
 def test_initiative_form_with_errors_without_javascript(demo_site, browser):
     """Sent empty without JavaScript: errors at the fields, still accessible, nothing saved."""
-    context = browser.new_context(java_script_enabled=False)
+    context = browser.new_context(java_script_enabled=False, bypass_csp=True)
     page = context.new_page()
     page.goto(demo_site.url + "/nl/kennisbank/initiatieven/indienen/")
     page.get_by_role("button", name="Versturen").click()
@@ -129,7 +129,7 @@ def test_initiative_form_with_errors_without_javascript(demo_site, browser):
     assert page.locator(".utrecht-form-field-error-message").count() >= 5
     assert page.locator("#id_title").get_attribute("aria-invalid") == "true"
     context.close()
-    page = browser.new_page()
+    page = browser.new_page(bypass_csp=True)
     page.goto(demo_site.url + "/nl/kennisbank/initiatieven/indienen/")
     page.get_by_role("button", name="Versturen").click()
     page.wait_for_load_state()
@@ -148,7 +148,7 @@ def test_axe_harness_reports_violations(page):
 
 
 def test_case_study_filters_work_without_javascript(demo_site, browser):
-    context = browser.new_context(java_script_enabled=False)
+    context = browser.new_context(java_script_enabled=False, bypass_csp=True)
     page = context.new_page()
     page.goto(demo_site.url + "/nl/praktijkvoorbeelden/")
     page.select_option("#filter-theme", "gezondheid")

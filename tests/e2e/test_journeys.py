@@ -17,7 +17,7 @@ EXAMPLE_EVENT = "/nl/kennisbank/bijeenkomsten/voorbeeld-bijeenkomst-lerend-netwe
 
 @pytest.fixture
 def no_js(browser):
-    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
+    context = browser.new_context(java_script_enabled=False, locale="nl-NL", bypass_csp=True)
     yield context.new_page()
     context.close()
 

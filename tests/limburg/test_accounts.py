@@ -43,7 +43,7 @@ def author(db):
 
 @pytest.fixture
 def two_factor(settings):
-    settings.WAGTAIL_2FA_REQUIRED = True
+    settings.TWO_FACTOR_REQUIRED = True
 
 
 def log_in(client, username, password=PASSWORD, **extra):
@@ -216,7 +216,7 @@ def test_an_administrator_can_reset_a_lost_phone(client, editor, two_factor):
 def test_production_requires_two_factors_by_default(settings):
     from limburg.settings import base
 
-    assert base.WAGTAIL_2FA_REQUIRED is True
+    assert base.TWO_FACTOR_REQUIRED is True
     assert "limburg.middleware.TwoFactorMiddleware" in base.MIDDLEWARE
 
 
@@ -255,3 +255,11 @@ def test_changing_to_a_weak_password_in_the_admin_is_a_form_error(client, editor
     )
     assert response.status_code == 200
     assert User.objects.get(pk=editor.pk).password == old_hash
+
+
+@pytest.mark.parametrize("url", ["/admin/two-factor/setup/", "/admin/two-factor/verify/"])
+def test_the_two_factor_pages_need_a_password_first(client, db, url, two_factor):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+    assert not TOTPDevice.objects.exists()

@@ -64,7 +64,7 @@ django.setup()
 print(json.dumps({name: getattr(settings, name) for name in (
     "SESSION_COOKIE_SECURE", "SESSION_COOKIE_HTTPONLY", "SESSION_COOKIE_SAMESITE",
     "CSRF_COOKIE_SECURE", "CSRF_COOKIE_SAMESITE", "SECURE_SSL_REDIRECT",
-    "SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "WAGTAIL_2FA_REQUIRED",
+    "SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "TWO_FACTOR_REQUIRED",
 )} | {"csp": settings.CONTENT_SECURITY_POLICY["DIRECTIVES"].get("upgrade-insecure-requests")}))
 """
     result = production(code=probe)
@@ -76,7 +76,7 @@ print(json.dumps({name: getattr(settings, name) for name in (
     assert loaded["SECURE_SSL_REDIRECT"]
     assert loaded["SECURE_HSTS_SECONDS"] >= 31_536_000
     assert loaded["SECURE_HSTS_INCLUDE_SUBDOMAINS"]
-    assert loaded["WAGTAIL_2FA_REQUIRED"]
+    assert loaded["TWO_FACTOR_REQUIRED"]
     assert loaded["csp"] is True
 
 
