@@ -2,15 +2,18 @@
 
 The installations run in subprocesses with their own database (a SQLite file, or fresh
 PostgreSQL databases when the suite runs on PostgreSQL) and their own media folders; the
-suite's test database is never touched. The round trip is one test that builds the demo
-installation once: ``migrate`` and ``load_demo`` take most of this file's time. The checks that
-refuse an archive run in-process without database access: a restore that touched the database
-before refusing would fail there.
+suite's test database is only read. The source installation is a copy of the test database,
+which already holds the migrated schema and the demo content (tests/conftest.py loads it once per
+session), with a copy of the test media; the target is a database without any tables, which
+restore accepts as empty and brings up to date with its own ``migrate``. The checks that refuse
+an archive run in-process without database access: a restore that touched the database before
+refusing would fail there.
 """
 
 import io
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -23,6 +26,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection, connections
 
 import dj_database_url
 import pytest
@@ -36,7 +40,7 @@ ENGINE = "postgresql" if IS_POSTGRES else "sqlite"
 OTHER_ENGINE = "sqlite" if IS_POSTGRES else "postgresql"
 QUERIES = ("wijk", "gezondheid", "armoede")
 
-# After load_demo: the demo has no documents, renditions or initiatives' attachments yet.
+# The demo in the test database has no documents, renditions or initiatives' attachments.
 SEED = """
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
@@ -195,19 +199,18 @@ class SQLiteDatabases:
     def url(self, name):
         return f"sqlite:///{self.folder / f'{name}.sqlite3'}"
 
-    def copy(self, source, target):
-        """A copy of a database, through SQLite's backup API (WAL files included)."""
-        origin = sqlite3.connect(self.folder / f"{source}.sqlite3")
-        copy = sqlite3.connect(self.folder / f"{target}.sqlite3")
+    def copy_test_database(self, name):
+        """A copy of the test database (in memory or not), through SQLite's backup API."""
+        connection.ensure_connection()
+        copy = sqlite3.connect(self.folder / f"{name}.sqlite3")
         try:
-            origin.backup(copy)
+            connection.connection.backup(copy)
         finally:
             copy.close()
-            origin.close()
-        return self.url(target)
+        return self.url(name)
 
     def create(self, name):
-        return self.url(name)
+        return self.url(name)  # no file yet: a database without tables
 
     def drop_all(self):
         pass  # tmp_path goes away by itself
@@ -242,10 +245,13 @@ class PostgresDatabases:
         self.names.append(name)
         return self.url(name)
 
-    def copy(self, source, target):
-        self._client("createdb", f"--template={self.prefix}_{source}", f"{self.prefix}_{target}")
-        self.names.append(target)
-        return self.url(target)
+    def copy_test_database(self, name):
+        # A template database must have no other sessions: ours included.
+        test_database = connection.settings_dict["NAME"]
+        connections.close_all()
+        self._client("createdb", f"--template={test_database}", f"{self.prefix}_{name}")
+        self.names.append(name)
+        return self.url(name)
 
     def drop_all(self):
         for name in self.names:
@@ -260,6 +266,19 @@ def databases(tmp_path_factory):
         factory = SQLiteDatabases(tmp_path_factory.mktemp("databases"))
     yield factory
     factory.drop_all()
+
+
+@pytest.fixture(scope="module")
+def demo(databases, django_db_setup, django_db_blocker, tmp_path_factory):
+    """The source installation: a copy of the test database with the demo content, and of the
+    test media, so that every image has its file. Module-scoped: set up before any test's
+    transaction, and read only from what tests/conftest.py committed."""
+    with django_db_blocker.unblock():
+        url = databases.copy_test_database("source")
+    source = Installation(tmp_path_factory.mktemp("source"), url)
+    shutil.copytree(settings.MEDIA_ROOT, source.media)
+    shutil.copytree(settings.PRIVATE_MEDIA_ROOT, source.private_media)
+    return source
 
 
 def check_baseline(baseline):
@@ -303,13 +322,11 @@ def check_same(restored, baseline):
     assert restored["fixtree"].count("No problems found.") == 2
 
 
-def test_round_trip_brings_everything_back(databases, tmp_path):
-    """One test, so that parallel workers never build the demo installation twice."""
-    source = Installation(tmp_path / "source", databases.create("source"))
-    source.manage("migrate", "--noinput", "-v0")
-    # The second installation has had `migrate` only: a copy of the first before its content.
-    target = Installation(tmp_path / "target", databases.copy("source", "target"))
-    source.manage("load_demo", "-v0")
+@pytest.mark.django_db  # before the transactional tests, which empty the test database
+def test_round_trip_brings_everything_back(demo, databases, tmp_path):
+    source = demo
+    # The second installation is new: a database without any tables, no media folders.
+    target = Installation(tmp_path / "target", databases.create("target"))
     (baseline,) = source.shell(SEED + SNAPSHOT)
     check_baseline(baseline)
 
@@ -319,6 +336,7 @@ def test_round_trip_brings_everything_back(databases, tmp_path):
     check_archive(archive, baseline)
 
     restore = target.manage("restore", archive)
+    # restore's own migrate: the restored schema is already this code's.
     assert "No migrations to apply." in restore.stdout
     assert "Restore complete." in restore.stdout
     check_same(target.snapshot(), baseline)
