@@ -276,9 +276,16 @@ def demo(databases, django_db_setup, django_db_blocker, tmp_path_factory):
     with django_db_blocker.unblock():
         url = databases.copy_test_database("source")
     source = Installation(tmp_path_factory.mktemp("source"), url)
-    shutil.copytree(settings.MEDIA_ROOT, source.media)
-    shutil.copytree(settings.PRIVATE_MEDIA_ROOT, source.private_media)
+    copy_folder(settings.MEDIA_ROOT, source.media)
+    copy_folder(settings.PRIVATE_MEDIA_ROOT, source.private_media)
     return source
+
+
+def copy_folder(folder, destination):
+    # Another test may have removed a test media folder it emptied (purging attachments).
+    Path(destination).mkdir(parents=True, exist_ok=True)
+    if Path(folder).is_dir():
+        shutil.copytree(folder, destination, dirs_exist_ok=True)
 
 
 def check_baseline(baseline):
