@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import models
+from django.db import connection, models
 from django.utils.html import escape
 
 from wagtail import blocks
@@ -349,17 +349,22 @@ STORED_HTML = "".join(
 
 
 def test_script_in_stored_rich_text_is_not_rendered(client, page_by_slug):
+    stored_html = STORED_HTML
+    if connection.vendor == "postgresql":
+        # PostgreSQL cannot store a NUL character in text or JSON at all, so that disguise
+        # never reaches a page there; the rest of it, "javascript:", still does.
+        stored_html = stored_html.replace("\x00", "")
     content_page = page_by_slug("limburg-factor")
     content_page.body = [
-        ("paragraph", RichText(STORED_HTML)),
-        ("accordion", {"heading": "", "items": [{"question": "Vraag", "answer": STORED_HTML}]}),
+        ("paragraph", RichText(stored_html)),
+        ("accordion", {"heading": "", "items": [{"question": "Vraag", "answer": stored_html}]}),
     ]
     case_study = page_by_slug("kerkrade-oost", model=CaseStudyPage)
-    case_study.introduction = STORED_HTML
+    case_study.introduction = stored_html
     intervention = InterventionPage.objects.filter(locale__language_code="nl").first()
-    intervention.approach = intervention.effective_elements = intervention.evidence = STORED_HTML
+    intervention.approach = intervention.effective_elements = intervention.evidence = stored_html
     deal = VillageDealPage.objects.filter(locale__language_code="nl").first()
-    deal.agreement = STORED_HTML
+    deal.agreement = stored_html
     for page in (content_page, case_study, intervention, deal):
         page.save_revision().publish()
         response = client.get(page.url)
