@@ -27,7 +27,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.fields import StreamField
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.test.utils.form_data import inline_formset, streamfield
 
 import pytest
 from bs4 import BeautifulSoup
@@ -44,6 +44,7 @@ from knowledge.models import (
 )
 from limburg.models import ContentPage, Organisation, Place, Theme
 from tests.factories import LimburgImageFactory
+from tests.limburg.conftest import page_form
 
 pytestmark = pytest.mark.django_db
 
@@ -287,23 +288,14 @@ def contentstate(urls):
 
 
 def content_page_form(title, slug, **fields):
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": slug,
-            "summary": "",
-            "short_title": "",
-            "body": streamfield([]),
-            "themes": [],
-            "places": [],
-            "tags": "",
-            "seo_title": "",
-            "search_description": "",
-            "comments": inline_formset([]),
-            "featured_items": inline_formset([]),
-            "action-publish": "publish",
-            **fields,
-        }
+    """The shared content-page form data, published, with the fields this page type adds."""
+    return page_form(
+        title,
+        slug,
+        themes=[],
+        places=[],
+        featured_items=inline_formset([]),
+        **{"action-publish": "publish", **fields},
     )
 
 
