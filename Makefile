@@ -50,8 +50,9 @@ install: $(PY_STAMP) frontend messages ## Create .venv, install Python and front
 migrate: install ## Apply database migrations
 	$(MANAGE) migrate --noinput
 
-demo: migrate ## Load the demo content (idempotent)
+demo: migrate ## Load the demo content (idempotent) and make its images' renditions
 	$(MANAGE) load_demo
+	$(MANAGE) pregenerate_renditions
 
 run: demo ## Install, migrate, load the demo content and serve on http://127.0.0.1:8000/
 	$(MANAGE) runserver $(HOST):$(PORT)

@@ -16,6 +16,7 @@ from django.utils.module_loading import import_string
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from limburg import page_cache
 from limburg.models import in_site_of
 from limburg.translation import with_teaser_images
 from search.engines.base import content_type_key
@@ -146,14 +147,35 @@ class FacetedListing(ABC):
     # Facets -----------------------------------------------------------------
 
     def count_by(self, facet, expression):
-        """{value: number of pages} for one facet, with the other filters applied."""
-        return {
-            row["value"]: row["n"]
-            for row in self.filtered(skip=facet)
-            .order_by()
-            .values(value=expression)
-            .annotate(n=Count("pk", distinct=True))
-        }
+        """{value: number of pages} for one facet, with the other filters applied.
+
+        Kept in the fragment cache until the site changes: every listing page
+        with the same filters shows the same counts.
+        """
+        other_filters = sorted(
+            (name, getattr(value, "pk", value))
+            for name, value in self.filters.items()
+            if name != facet
+        )
+
+        def count():
+            return {
+                row["value"]: row["n"]
+                for row in self.filtered(skip=facet)
+                .order_by()
+                .values(value=expression)
+                .annotate(n=Count("pk", distinct=True))
+            }
+
+        return page_cache.fragment(
+            "facet-counts",
+            type(self).__name__,
+            self.index_page.pk,
+            facet,
+            other_filters,
+            self.query_text,
+            compute=count,
+        )
 
     @staticmethod
     def options(choices, counts):

@@ -9,4 +9,6 @@ class LimburgConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from limburg import signals  # noqa: F401 (connects the receivers)
+        from limburg import page_cache, signals  # noqa: F401 (connects the receivers)
+
+        page_cache.connect_signals(self)

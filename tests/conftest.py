@@ -2,6 +2,7 @@
 
 import io
 
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -19,6 +20,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     # inside its own transaction that is rolled back afterwards.
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0, stdout=io.StringIO(), stderr=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with empty caches: a rolled-back test leaves no menu or
+    facet counts behind (no signal tells the cache of a rollback)."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from pathlib import Path
 import dj_database_url
 
 from limburg.settings.env import env_bool, env_int, env_list, env_str
+from limburg.settings.frontend_cache import frontend_cache_from_env
 
 SITE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = SITE_DIR.parent
@@ -35,6 +36,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
@@ -64,6 +66,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Answers If-None-Match with 304 from the page cache's ETag too.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before sessions and the rest: a cached page costs one cache round trip.
+    "limburg.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "limburg.middleware.LanguagePrefixLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -102,6 +108,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "limburg.page_cache.generation_context",
             ],
         },
     },
@@ -127,7 +134,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, a local in-process cache otherwise.
+# Caches: Redis when REDIS_URL is set. Otherwise a local in-process cache, and
+# for whole pages and fragments a folder every worker of this machine shares
+# (an editor's change must empty what every worker serves).
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
@@ -135,10 +144,35 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "limburg",
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "limburg-pages",
+        },
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env_str("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "page-cache")),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
+    }
+
+# The full-page cache (limburg.page_cache): how long a page is kept at most (any
+# change to the public site empties it sooner); 0 turns it off.
+PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 3600)
+PAGE_CACHE_FRAGMENT_TIMEOUT = 3600
+# Never from the page cache: the admin, documents (private collections) and the API.
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/api/"]
+# For a CDN in front: how long it may keep a page, and serve it stale while it
+# fetches a new one. Browsers always ask again (max-age=0, with an ETag).
+CACHE_CONTROL_S_MAXAGE = env_int("CACHE_CONTROL_S_MAXAGE", 60)
+CACHE_CONTROL_STALE_WHILE_REVALIDATE = env_int("CACHE_CONTROL_STALE_WHILE_REVALIDATE", 30)
+# Purged on publish: the page, its sections up to the home page, the feeds (both languages).
+WAGTAILFRONTENDCACHE = frontend_cache_from_env()
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -6,6 +6,7 @@ from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Page, Site
 
+from limburg import page_cache
 from limburg.translation import page_language_links, path_language_links
 
 register = template.Library()
@@ -18,16 +19,32 @@ def _home_page(request):
     return site.root_page.localized
 
 
+def menu_entry(page):
+    return {"title": page.title, "url": page.url, "url_path": page.url_path}
+
+
+def menu_entries(request):
+    """The home page and its children in the menu, as plain values the fragment cache keeps."""
+    home = _home_page(request)
+    if home is None:
+        return {"home": None, "items": []}
+    items = home.get_children().live().public().in_menu()
+    return {"home": menu_entry(home), "items": [menu_entry(item) for item in items]}
+
+
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
     current = context.get("page")
-    home = _home_page(request)
-    items = home.get_children().live().public().in_menu() if home else Page.objects.none()
+    entries = page_cache.fragment(
+        "main-menu",
+        request.get_host(),
+        get_language(),
+        compute=lambda: menu_entries(request),
+    )
     return {
         "request": request,
-        "home": home,
-        "items": items,
+        **entries,
         "current_path": current.url_path if isinstance(current, Page) else "",
     }
 

@@ -55,6 +55,8 @@ def production_env(tmp_path_factory):
         DATABASE_URL=f"sqlite:///{tmp / 'db.sqlite3'}",
         STATIC_ROOT=str(tmp / "static"),
         MEDIA_ROOT=str(tmp / "media"),
+        # The workers share this page cache (a folder, with no REDIS_URL).
+        PAGE_CACHE_DIR=str(tmp / "page-cache"),
         # A locked database is given up on after a second here (20 s by default).
         SQLITE_BUSY_TIMEOUT="1",
         # The busy-database test signs in with a password only.
@@ -92,7 +94,7 @@ def production_server(production_env):
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
-            "1",
+            "2",
         ],
         cwd=ROOT,
         env=env,
@@ -134,6 +136,27 @@ def test_errors_show_the_sites_own_page_not_a_debug_page(production_server):
     assert status == 404
     assert "Page not found" in html
     assert "Traceback" not in html and "DEBUG" not in html
+
+
+PUBLISH_NEW_TITLE = """
+from casestudies.models import CaseStudyPage
+page = CaseStudyPage.objects.get(slug="donderberg-roermond", locale__language_code="nl")
+page.title = "Donderberg, zojuist bijgewerkt"
+page.save_revision().publish()
+"""
+
+
+def test_a_publication_empties_the_page_cache_of_every_worker(production_server, production_env):
+    listing = production_server + "/nl/praktijkvoorbeelden/"
+    answers = [fetch(listing) for _ in range(6)]
+    assert answers[-1][1]["X-Page-Cache"] == "hit"
+    assert "s-maxage=" in answers[-1][1]["Cache-Control"]
+    # Published by another process altogether: the workers share the page cache.
+    manage(production_env, "shell", "-c", PUBLISH_NEW_TITLE)
+    for _ in range(6):
+        status, _headers, html = fetch(listing)
+        assert status == 200
+        assert "Donderberg, zojuist bijgewerkt" in html
 
 
 def database_path(env):
