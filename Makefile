@@ -18,7 +18,7 @@ CHROMIUM ?= /usr/bin/chromium
 # Modules that build a server of their own keep their tests on one worker (xdist_group).
 PYTEST_ARGS ?= -n 2 --dist loadgroup
 
-.PHONY: help install run serve test e2e browser bench soak lint format migrate demo messages frontend clean
+.PHONY: help install run serve test e2e browser bench bench-search bench-pages soak lint format migrate demo messages frontend clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}'
@@ -81,10 +81,27 @@ e2e: install browser ## Run only the real-browser tests (Chromium, axe)
 
 BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/bench.sqlite3
 BENCH_PAGES ?= 10000
-bench: install ## Search benchmark on its own database (BENCH_DATABASE_URL; 10,000 generated pages)
+PAGES_BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/bench-pages.sqlite3
+BENCH_SECONDS ?= 10
+bench: bench-search bench-pages ## Both benchmarks: search, then pages under gunicorn (see README)
+
+bench-search: install ## Search benchmark on its own database (BENCH_DATABASE_URL; 10,000 generated pages)
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput -v0
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) import_places -v0
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) benchmark_search --pages $(BENCH_PAGES)
+
+# The demo plus BENCH_PAGES generated case studies (kept between runs), served by
+# gunicorn with the production settings, page cache on and off, driven by wrk.
+bench-pages: install ## Page benchmark: wrk against gunicorn (PAGES_BENCH_DATABASE_URL, BENCH_SECONDS)
+	@command -v wrk >/dev/null || { echo "make bench-pages needs wrk: apt-get install wrk"; exit 1; }
+	@set -eu; export DATABASE_URL='$(PAGES_BENCH_DATABASE_URL)'; \
+	$(MANAGE) migrate --noinput -v0; \
+	$(MANAGE) load_demo -v0 >/dev/null; \
+	$(MANAGE) pregenerate_renditions -v0; \
+	$(MANAGE) generate_benchmark_pages --pages $(BENCH_PAGES) --i-know-this-is-a-benchmark-database; \
+	DJANGO_SETTINGS_MODULE=limburg.settings.production SECRET_KEY=bench-not-secret-$$(hostname)-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx \
+		$(MANAGE) collectstatic --noinput -v0; \
+	$(MANAGE) benchmark_pages --seconds $(BENCH_SECONDS)
 
 # The soak runs the production setup (gunicorn, DEBUG off) on a free loopback port,
 # against its own database with the demo content; the server stops however it ends.

@@ -145,10 +145,11 @@ def facet_values(counts, request):
         key=lambda facet: facet.label,
     )
 
+    # Pages without a year (no publication or start date) are counted under None.
+    years = {year: count for year, count in counts.get("year", {}).items() if year}
     facets["year"] = [
         FacetValue(str(year), str(year), count, chosen("year", year))
-        for year, count in sorted(counts.get("year", {}).items(), reverse=True)
-        if year
+        for year, count in sorted(years.items(), reverse=True)
     ]
 
     labels = FACET_MODELS.status_labels()
