@@ -33,7 +33,8 @@ $(PY_STAMP): pyproject.toml | $(BIN)/python
 	@touch $@
 
 $(NODE_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund
+	@# No install scripts: vnu-jar's would fetch a Java runtime from GitHub (the machine's Java runs it).
+	npm ci --no-audit --no-fund --ignore-scripts
 	@touch $@
 
 $(CSS): $(NODE_STAMP) $(shell find site/static_src -type f 2>/dev/null)

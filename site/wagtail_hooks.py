@@ -17,6 +17,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from limburg import two_factor
+from limburg.accessibility_checker import use_limburg_checker
 from limburg.models import Organisation, Place, Theme
 from limburg.rich_text import PublicPageLinkHandler
 from limburg.views_admin import CREATE_PARTNER_PERMISSION, CreatePartnerView
@@ -151,3 +152,7 @@ def two_factor_account_item(request):
         "label": _("Two-factor sign-in"),
         "help_text": _("Link an authenticator app to your account, or replace it."),
     }
+
+
+# The userbar on the site and the page editor's checks panel both read their checks here.
+hooks.register("construct_wagtail_userbar", use_limburg_checker)

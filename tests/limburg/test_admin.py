@@ -143,6 +143,44 @@ def test_image_upload_requires_alt_text(admin_client):
     assert image.default_alt_text == "Rijtjeshuizen langs een straat"
 
 
+def test_bulk_upload_makes_no_image_without_alt_text(admin_client):
+    # Dropping several files at once keeps each one aside until its alt text is given.
+    file = LimburgImageFactory.build().file
+    file.seek(0)
+    file.name = "wijk.jpg"
+    before = LimburgImage.objects.count()
+    response = admin_client.post("/admin/images/multiple/add/", {"files[]": file, "collection": 1})
+    assert response.status_code == 200
+    upload_id = response.json()["uploaded_file_id"]
+    assert LimburgImage.objects.count() == before
+
+    create = f"/admin/images/multiple/create_from_uploaded_image/{upload_id}/"
+    prefix = f"uploaded-image-{upload_id}"
+    fields = {f"{prefix}-title": "Wijk", f"{prefix}-collection": 1, f"{prefix}-tags": ""}
+    response = admin_client.post(create, fields)
+    assert response.json()["success"] is False
+    assert LimburgImage.objects.count() == before
+
+    response = admin_client.post(create, {**fields, f"{prefix}-alt_text": "Een straat"})
+    assert response.json()["success"] is True
+    assert LimburgImage.objects.get(title="Wijk").alt_text == "Een straat"
+
+
+def test_upload_from_the_image_chooser_requires_alt_text(admin_client):
+    # The chooser in a page's image block uploads with the same form.
+    file = LimburgImageFactory.build().file
+    file.seek(0)
+    before = LimburgImage.objects.count()
+    response = admin_client.post(
+        "/admin/images/chooser/create/",
+        {"image-chooser-upload-title": "Wijk", "image-chooser-upload-file": file},
+    )
+    assert response.status_code == 200
+    assert response.json()["step"] == "reshow_creation_form"
+    assert "alt_text" in response.json()["htmlFragment"]
+    assert LimburgImage.objects.count() == before
+
+
 def test_svg_upload_is_refused(admin_client):
     before = LimburgImage.objects.count()
     svg = io.BytesIO(b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')

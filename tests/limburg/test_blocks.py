@@ -72,6 +72,24 @@ def test_block_renders_from_its_preview_value(media_library, name):
     block.clean(value)
 
 
+def test_video_links_name_the_video(media_library):
+    # Two videos on a page must not both offer a bare "Transcript" link.
+    block = ContentStreamBlock.base_blocks["video"]
+    value = block.to_python(
+        {
+            "url": PREVIEW_URL,
+            "title": "Een wijkaanpak in beeld",
+            "transcript_url": "https://example.org/t",
+        }
+    )
+    soup = BeautifulSoup(block.render(value), "html.parser")
+    links = soup.select(".lp-video figcaption a")
+    assert len(links) == 2
+    for link in links:
+        assert link.get_text().endswith(": Een wijkaanpak in beeld"), link
+        assert link.select_one(".lp-visually-hidden")
+
+
 def test_link_block_needs_exactly_one_target(home_nl):
     block = LinkBlock()
     with pytest.raises(StructBlockValidationError):
