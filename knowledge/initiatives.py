@@ -305,7 +305,8 @@ def visible_in(place):
     return (
         Initiative.objects.published()
         .filter(Q(place=place) | Q(place__parent=place))
-        .select_related("place")
+        # A card names a wijk with its gemeente (Place.__str__).
+        .select_related("place__parent")
         .order_by("-confirmed_at")
     )
 

@@ -10,9 +10,12 @@ import logging
 
 from wagtail.api.v2.filters import BaseFilterBackend
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import TagsField
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
@@ -75,12 +78,44 @@ class PublicPagesAPIViewSet(SearchOutageMixin, PagesAPIViewSet):
         )
 
 
-class PublicImagesAPIViewSet(SearchOutageMixin, ImagesAPIViewSet):
+class PrefetchedTagsField(TagsField):
+    """Tag names from the prefetched tags, sorted here: Wagtail's field orders them in the
+    database, one query per image or document."""
+
+    def to_representation(self, value):
+        return sorted(tag.name for tag in value.all())
+
+
+class PrefetchedTagsMixin:
+    """Serialise ``tags`` from what the viewset prefetched."""
+
+    def build_property_field(self, field_name, model_class):
+        field_class, kwargs = super().build_property_field(field_name, model_class)
+        if field_class is TagsField:
+            field_class = PrefetchedTagsField
+        return field_class, kwargs
+
+
+class PublicImageSerializer(PrefetchedTagsMixin, ImageSerializer):
     pass
+
+
+class PublicDocumentSerializer(PrefetchedTagsMixin, DocumentSerializer):
+    pass
+
+
+class PublicImagesAPIViewSet(SearchOutageMixin, ImagesAPIViewSet):
+    base_serializer_class = PublicImageSerializer
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("tags")
 
 
 class PublicDocumentsAPIViewSet(SearchOutageMixin, DocumentsAPIViewSet):
-    pass
+    base_serializer_class = PublicDocumentSerializer
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("tags")
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -41,6 +41,11 @@ class FacetedIndexMixin(RoutablePageMixin):
         model = self.specific_class.allowed_subpage_models()[0]
         return f"type={model._meta.label_lower}"
 
+    def child_pages(self):
+        """None: the listing shows a page of results, never every page under the front
+        (all 10,000 of them took seconds in make bench)."""
+        return self.get_children().none()
+
     @path("")
     def listing(self, request):
         listing = self.get_listing(request)

@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from limburg.models import Place, PlacesMixin, Theme, ThemesMixin
 from search.engines import SearchRequest, SearchUnavailable, get_engine
@@ -86,19 +86,31 @@ def page_number(raw):
 
 
 def promotions_for(query_text, locale):
-    """Editors' best bets for this query, in the visitor's language, live and public only."""
+    """Editors' best bets for this query, in the visitor's language, live and public only.
+
+    A page is shown in the visitor's language: itself or its translation, when that is
+    live and public. The chosen pages are looked up together, not one by one.
+    """
     if not query_text:
         return []
-    picks = []
-    for pick in Query.get(query_text).editors_picks.select_related("page").order_by("sort_order"):
+    picks = list(Query.get(query_text).editors_picks.order_by("sort_order"))
+    keys = dict(
+        Page.objects.filter(pk__in=[pick.page_id for pick in picks if pick.page_id]).values_list(
+            "pk", "translation_key"
+        )
+    )
+    shown = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .public()
+        .filter(locale=locale, translation_key__in=keys.values())
+    }
+    promotions = []
+    for pick in picks:
         if pick.page_id:
-            page = pick.page.localized
-            if (
-                page.live
-                and page.locale_id == locale.pk
-                and page.get_view_restrictions().count() == 0
-            ):
-                picks.append(
+            page = shown.get(keys.get(pick.page_id))
+            if page is not None:
+                promotions.append(
                     {
                         "title": page.title,
                         "url": page.url,
@@ -107,7 +119,7 @@ def promotions_for(query_text, locale):
                     }
                 )
         elif pick.external_link_url:
-            picks.append(
+            promotions.append(
                 {
                     "title": pick.external_link_text or pick.external_link_url,
                     "url": pick.external_link_url,
@@ -115,7 +127,7 @@ def promotions_for(query_text, locale):
                     "page_id": None,
                 }
             )
-    return picks
+    return promotions
 
 
 def prefetch_classification(pages):

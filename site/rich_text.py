@@ -5,7 +5,7 @@ from django.utils.html import escape
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
-from limburg.translation import public_localized
+from limburg.translation import visible_localized
 
 
 class PublicPageLinkHandler(PageLinkHandler):
@@ -25,7 +25,10 @@ class PublicPageLinkHandler(PageLinkHandler):
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
+        # Every link of the text (of a whole stream, see limburg.blocks.text) in a few queries.
+        ids = [attrs.get("id") for attrs in attrs_list]
+        visible = {str(pk): page for pk, page in visible_localized(ids).items()}
         return [
-            f'<a href="{escape(public_localized(page).url)}">' if page else "<a>"
-            for page in cls.get_many(attrs_list)
+            f'<a href="{escape(visible[str(page_id)].url)}">' if str(page_id) in visible else "<a>"
+            for page_id in ids
         ]

@@ -73,6 +73,32 @@ def public_localized(page):
     return page
 
 
+def visible_localized(page_ids):
+    """{page id: what a visitor sees of it} for pages chosen in content (links, calls to action):
+    ``public_localized`` of each live, public page; the others are left out.
+
+    A few queries however many pages: which are live and public, the active locale,
+    and their live, public translations in it.
+    """
+    page_ids = {int(pk) for pk in page_ids if pk is not None and str(pk).isdigit()}
+    if not page_ids:
+        return {}
+    pages = list(Page.objects.live().public().filter(pk__in=page_ids))
+    if not pages:
+        return {}
+    locale = Locale.get_active()
+    elsewhere = [page.translation_key for page in pages if page.locale_id != locale.pk]
+    translations = {}
+    if elsewhere:
+        translations = {
+            page.translation_key: page
+            for page in Page.objects.live()
+            .public()
+            .filter(locale=locale, translation_key__in=elsewhere)
+        }
+    return {page.pk: translations.get(page.translation_key, page) for page in pages}
+
+
 def page_language_links(page, request, current_language):
     """One link per language: to the page's translation, or else to its nearest translated ancestor.
 

@@ -12,14 +12,26 @@ from wagtail.models import Locale, Page
 import pytest
 
 from limburg.models import HomePage
+from tests.servers import copy_test_database, drop_database_copy
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, request, tmp_path_factory):
     # Every test sees the real demo content (pages, places, organisations),
     # inside its own transaction that is rolled back afterwards.
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0, stdout=io.StringIO(), stderr=io.StringIO())
+        # Copied now, before a transactional test empties the database: the
+        # browser tests that only read are served from this copy (demo_server).
+        if any(item.get_closest_marker("e2e") for item in request.session.items):
+            request.config.demo_database_url = copy_test_database(
+                tmp_path_factory.mktemp("demo"), "demo"
+            )
+    yield
+    url = getattr(request.config, "demo_database_url", None)
+    if url:
+        with django_db_blocker.unblock():
+            drop_database_copy(url)
 
 
 @pytest.fixture(autouse=True)
@@ -36,6 +48,10 @@ def count_queries():
     that a listing's query count does not grow with its content."""
 
     def count(call):
+        # Counted cold: a later request after a publication finds the fragment
+        # cache (menu, footer, facet counts) emptied, and must compare like with like.
+        for cache in caches.all():
+            cache.clear()
         with CaptureQueriesContext(connection) as context:
             call()
         return len(context.captured_queries)

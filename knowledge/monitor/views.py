@@ -57,7 +57,7 @@ def overview(index_page, request):
 
 def place_content(place, locale_id):
     """[(kind, [pages])]: the case studies, deals, interventions and research linked to the
-    place or to a place inside it, one query per page type."""
+    place or to a place inside it, one query per page type (and their teaser images at once)."""
     groups = []
     for model in domain_page_models(PlacesMixin):
         pages = list(
@@ -68,7 +68,8 @@ def place_content(place, locale_id):
             .order_by("-first_published_at")[:CONTENT_PER_KIND]
         )
         if pages:
-            groups.append((model._meta.verbose_name_plural, with_teaser_images(pages)))
+            groups.append((model._meta.verbose_name_plural, pages))
+    with_teaser_images(page for _kind, pages in groups for page in pages)
     return groups
 
 

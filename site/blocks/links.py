@@ -10,7 +10,7 @@ from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.models import Page
 
-from limburg.translation import public_localized
+from limburg.translation import public_localized, visible_localized
 
 
 class LinkValue(blocks.StructValue):
@@ -64,6 +64,15 @@ class LinkBlock(blocks.StructBlock):
         label = _("Link")
         value_class = LinkValue
         form_classname = "link-block"
+
+    def bulk_to_python(self, values):
+        # LinkValue.visible_page for every link in the stream at once, not a few queries each.
+        links = super().bulk_to_python(values)
+        visible = visible_localized(link["page"].pk for link in links if link.get("page"))
+        for link in links:
+            if link.get("page"):
+                link.visible_page = visible.get(link["page"].pk)  # fills the cached property
+        return links
 
     def clean(self, value):
         value = super().clean(value)

@@ -1,5 +1,6 @@
 """Media blocks: image with caption and credit, embedded video."""
 
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -31,6 +32,14 @@ class ImageBlock(blocks.StructBlock):
         template = "components/image_block.html"
         value_class = ImageValue
         description = _("An image with caption and credit; alt text comes from the image.")
+
+    def bulk_to_python(self, values):
+        # The renditions of every image in the stream in one query, not one per image.
+        images = super().bulk_to_python(values)
+        prefetch_related_objects(
+            [value["image"] for value in images if value.get("image")], "renditions"
+        )
+        return images
 
     def get_preview_value(self):
         # Preview with the newest image in the library, if there is one.

@@ -1,9 +1,19 @@
 """Contact card block."""
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.models import Locale
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+
+class ContactCardValue(blocks.StructValue):
+    @cached_property
+    def organisation_name(self):
+        """The organisation's name in the reader's language (its translation, if any)."""
+        organisation = self.get("organisation")
+        return organisation.localized.name if organisation else ""
 
 
 class ContactCardBlock(blocks.StructBlock):
@@ -21,6 +31,7 @@ class ContactCardBlock(blocks.StructBlock):
         label = _("Contact card")
         group = _("People")
         template = "components/contact_card_block.html"
+        value_class = ContactCardValue
         description = _("Who to contact, with e-mail, phone and website.")
         preview_value = {
             "name": "Programmateam Krachtige gemeenschappen",
@@ -29,3 +40,30 @@ class ContactCardBlock(blocks.StructBlock):
             "phone": "",
             "url": "",
         }
+
+    def bulk_to_python(self, values):
+        # The organisations' names in the reader's language for every card in the stream at
+        # once: two queries, not two per card.
+        cards = super().bulk_to_python(values)
+        organisations = [card["organisation"] for card in cards if card.get("organisation")]
+        if not organisations:
+            return cards
+        locale = Locale.get_active()
+        model = type(organisations[0])
+        elsewhere = [o.translation_key for o in organisations if o.locale_id != locale.pk]
+        translations = (
+            dict(
+                model.objects.filter(locale=locale, translation_key__in=elsewhere).values_list(
+                    "translation_key", "name"
+                )
+            )
+            if elsewhere
+            else {}
+        )
+        for card in cards:
+            if organisation := card.get("organisation"):
+                # fills the cached property
+                card.organisation_name = translations.get(
+                    organisation.translation_key, organisation.name
+                )
+        return cards

@@ -1,9 +1,53 @@
 """Text blocks: heading, rich text, quote, accordion."""
 
+import secrets
+
+from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.rich_text import RichText, expand_db_html
+
+
+class RichTextBatch:
+    """The rich text of one stream, expanded in one pass when the first of it is shown:
+    the pages and images its links and embeds name are looked up once, not per block."""
+
+    def __init__(self, sources):
+        self.sources = sources
+        self.expanded = None
+
+    def expand(self, index):
+        if self.expanded is None:
+            # A comment the rewriters pass over, which no stored text contains.
+            separator = f"<!--limburg-rich-text-{secrets.token_hex(8)}-->"
+            self.expanded = expand_db_html(separator.join(self.sources)).split(separator)
+        return self.expanded[index]
+
+
+class StreamRichText(RichText):
+    """A rich-text value that is expanded together with the rest of its ``RichTextBatch``."""
+
+    def __init__(self, source, batch, index):
+        super().__init__(source)
+        self.batch = batch
+        self.index = index
+
+    def __html__(self):
+        return render_to_string(
+            "wagtailcore/shared/richtext.html", {"html": self.batch.expand(self.index)}
+        )
+
+
+def batched(values):
+    """The RichText values (None kept) as StreamRichText sharing one batch."""
+    present = [value for value in values if value is not None]
+    batch = RichTextBatch([value.source for value in present])
+    replacements = {
+        id(value): StreamRichText(value.source, batch, index) for index, value in enumerate(present)
+    }
+    return [replacements[id(value)] if value is not None else None for value in values]
 
 
 class HeadingValue(blocks.StructValue):
@@ -34,6 +78,10 @@ class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         kwargs.setdefault("editor", "default")
         super().__init__(**kwargs)
+
+    def bulk_to_python(self, values):
+        # The links of every paragraph in the stream are looked up together.
+        return batched(super().bulk_to_python(values))
 
     class Meta:
         icon = "pilcrow"
@@ -75,6 +123,14 @@ class AccordionItemBlock(blocks.StructBlock):
 class AccordionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("heading"), required=False, max_length=120)
     items = blocks.ListBlock(AccordionItemBlock(), label=_("items"), min_num=1)
+
+    def bulk_to_python(self, values):
+        # The links of every answer of every accordion in the stream are looked up together.
+        accordions = super().bulk_to_python(values)
+        items = [item for accordion in accordions for item in accordion["items"]]
+        for item, answer in zip(items, batched([item["answer"] for item in items]), strict=True):
+            item["answer"] = answer
+        return accordions
 
     class Meta:
         icon = "list-ul"

@@ -250,6 +250,7 @@ class ContentPage(ThemesMixin, PlacesMixin, BasePage):
         APIField("themes", serializer=ThemeSerializer(many=True)),
         APIField("places", serializer=PlaceSerializer(many=True)),
     ]
+    api_prefetch = ["themes", "places"]
 
     # Any parent whose subpage_types allow it (the home page, section fronts).
     subpage_types = ["limburg.ContentPage"]

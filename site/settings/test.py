@@ -1,5 +1,6 @@
 """The test suite: fast hashing, mail kept in memory, media in a temporary folder."""
 
+import os
 import tempfile
 
 from limburg.settings.base import *  # noqa: F403
@@ -9,8 +10,12 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = tempfile.mkdtemp(prefix="limburg-test-media-")
-PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="limburg-test-private-media-")
+# A server the tests start in a process of their own (tests/servers.py) shares the
+# run's folders, so it finds the images the demo made.
+MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="limburg-test-media-")
+PRIVATE_MEDIA_ROOT = os.environ.get("TEST_PRIVATE_MEDIA_ROOT") or tempfile.mkdtemp(
+    prefix="limburg-test-private-media-"
+)
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},

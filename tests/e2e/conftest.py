@@ -8,10 +8,13 @@ import io
 import os
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 from django.core.management import call_command
 
 import pytest
+
+from tests.servers import gunicorn, server_env
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -52,6 +55,18 @@ def demo_site(live_server, transactional_db):
     """The live server with the demo content (transactional tests start from an empty database)."""
     call_command("load_demo", verbosity=0, stdout=io.StringIO(), stderr=io.StringIO())
     return live_server
+
+
+@pytest.fixture(scope="session")
+def demo_server(request, django_db_setup):
+    """The demo site served by gunicorn from a copy of the test database, made once.
+
+    For tests that only read: a test that writes (an editor, a registration)
+    uses demo_site, which loads the demo into the live server's database again.
+    """
+    env = server_env(request.config.demo_database_url)
+    with gunicorn(env, workers=2, threads=4) as base:
+        yield SimpleNamespace(url=base)
 
 
 @pytest.fixture

@@ -58,33 +58,33 @@ PAGES = [
 ]
 
 
-def test_axe_finds_nothing_on_public_pages(demo_site, page):
+def test_axe_finds_nothing_on_public_pages(demo_server, page):
     failures = {}
     for width in (1280, 320):
         page.set_viewport_size({"width": width, "height": 900})
         for path in PAGES:
-            page.goto(demo_site.url + path)
+            page.goto(demo_server.url + path)
             violations = run_axe(page)
             if violations:
                 failures[f"{path} @ {width}px"] = violations
     assert failures == {}
 
 
-def test_pages_reflow_at_320_pixels(demo_site, page):
+def test_pages_reflow_at_320_pixels(demo_server, page):
     page.set_viewport_size({"width": 320, "height": 640})
     for path in PAGES:
-        page.goto(demo_site.url + path)
+        page.goto(demo_server.url + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
 
 
-def test_stylesheet_and_fonts_are_self_hosted(demo_site, page):
+def test_stylesheet_and_fonts_are_self_hosted(demo_server, page):
     requests = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(demo_site.url + "/nl/")
+    page.goto(demo_server.url + "/nl/")
     page.wait_for_load_state("networkidle")
     assert any(url.endswith("/static/limburg/css/main.css") for url in requests)
-    assert all(url.startswith(demo_site.url) for url in requests), requests
+    assert all(url.startswith(demo_server.url) for url in requests), requests
     # The theme is applied: the Limburg theme class and its tokens.
     token = page.evaluate(
         "getComputedStyle(document.documentElement).getPropertyValue('--utrecht-document-color')"
@@ -92,8 +92,8 @@ def test_stylesheet_and_fonts_are_self_hosted(demo_site, page):
     assert token.strip()
 
 
-def test_skip_link_is_first_and_moves_focus_to_main(demo_site, page):
-    page.goto(demo_site.url + "/nl/over-het-programma/")
+def test_skip_link_is_first_and_moves_focus_to_main(demo_server, page):
+    page.goto(demo_server.url + "/nl/over-het-programma/")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.className")
     assert "utrecht-skip-link" in focused
@@ -102,35 +102,35 @@ def test_skip_link_is_first_and_moves_focus_to_main(demo_site, page):
     assert page.evaluate("document.activeElement.id") == "main"
 
 
-def test_language_switch_in_the_browser(demo_site, page):
-    page.goto(demo_site.url + "/nl/over-het-programma/toegankelijkheid/")
+def test_language_switch_in_the_browser(demo_server, page):
+    page.goto(demo_server.url + "/nl/over-het-programma/toegankelijkheid/")
     page.get_by_role("link", name="English").click()
     page.wait_for_url("**/en/about/accessibility/")
     assert page.evaluate("document.documentElement.lang") == "en"
     assert page.locator("h1").inner_text() == "Accessibility statement"
 
 
-def test_search_works_without_javascript(demo_site, browser):
+def test_search_works_without_javascript(demo_server, browser):
     context = browser.new_context(java_script_enabled=False, bypass_csp=True)
     page = context.new_page()
-    page.goto(demo_site.url + "/nl/zoeken/?query=gezondheid")
+    page.goto(demo_server.url + "/nl/zoeken/?query=gezondheid")
     assert page.locator("h1").inner_text() == "Zoeken"
     assert page.locator(".lp-search-result").count() >= 1
     context.close()
 
 
-def test_initiative_form_with_errors_without_javascript(demo_site, browser):
+def test_initiative_form_with_errors_without_javascript(demo_server, browser):
     """Sent empty without JavaScript: errors at the fields, still accessible, nothing saved."""
     context = browser.new_context(java_script_enabled=False, bypass_csp=True)
     page = context.new_page()
-    page.goto(demo_site.url + "/nl/kennisbank/initiatieven/indienen/")
+    page.goto(demo_server.url + "/nl/kennisbank/initiatieven/indienen/")
     page.get_by_role("button", name="Versturen").click()
     page.wait_for_load_state()
     assert page.locator(".utrecht-form-field-error-message").count() >= 5
     assert page.locator("#id_title").get_attribute("aria-invalid") == "true"
     context.close()
     page = browser.new_page(bypass_csp=True)
-    page.goto(demo_site.url + "/nl/kennisbank/initiatieven/indienen/")
+    page.goto(demo_server.url + "/nl/kennisbank/initiatieven/indienen/")
     page.get_by_role("button", name="Versturen").click()
     page.wait_for_load_state()
     assert run_axe(page) == []
@@ -147,10 +147,10 @@ def test_axe_harness_reports_violations(page):
     assert any(line.startswith("html-has-lang") for line in violations)
 
 
-def test_case_study_filters_work_without_javascript(demo_site, browser):
+def test_case_study_filters_work_without_javascript(demo_server, browser):
     context = browser.new_context(java_script_enabled=False, bypass_csp=True)
     page = context.new_page()
-    page.goto(demo_site.url + "/nl/praktijkvoorbeelden/")
+    page.goto(demo_server.url + "/nl/praktijkvoorbeelden/")
     page.select_option("#filter-theme", "gezondheid")
     page.check("#filter-lessons")
     page.get_by_role("button", name="Toon resultaten").click()
@@ -160,8 +160,8 @@ def test_case_study_filters_work_without_javascript(demo_site, browser):
     context.close()
 
 
-def test_case_study_prints_as_a_handout(demo_site, page):
-    page.goto(demo_site.url + "/nl/praktijkvoorbeelden/donderberg-roermond/")
+def test_case_study_prints_as_a_handout(demo_server, page):
+    page.goto(demo_server.url + "/nl/praktijkvoorbeelden/donderberg-roermond/")
     page.emulate_media(media="print")
     assert not page.locator("nav.lp-main-nav").is_visible()
     assert not page.locator(".lp-header__tools").is_visible()

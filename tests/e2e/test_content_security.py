@@ -33,11 +33,11 @@ def violations_on(page, url):
     return page.evaluate("window.cspViolations")
 
 
-def test_public_pages_break_no_rule_of_their_policy(demo_site, watched_context):
+def test_public_pages_break_no_rule_of_their_policy(demo_server, watched_context):
     page = watched_context.new_page()
     found = {}
     for path in PAGES:
-        violations = violations_on(page, demo_site.url + path)
+        violations = violations_on(page, demo_server.url + path)
         if violations:
             found[path] = violations
     assert found == {}

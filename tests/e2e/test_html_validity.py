@@ -168,9 +168,9 @@ def fetch_everything(fetch):
     return documents
 
 
-def test_public_pages_are_valid_html(demo_site, tmp_path):
+def test_public_pages_are_valid_html(db, demo_server, tmp_path):
     java_executable()
-    fetch = Fetcher(demo_site.url)
+    fetch = Fetcher(demo_server.url)
     documents = fetch_everything(fetch)
 
     names = {}

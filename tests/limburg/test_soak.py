@@ -2,10 +2,7 @@
 it, fails on what must fail, stays on loopback, and runs briefly against gunicorn."""
 
 import json
-import os
 import re
-import socket
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -15,11 +12,11 @@ from pathlib import Path
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection
 
 import pytest
 
 from limburg.soak import NotLoopback, PublishedPage, Soak, fetch, require_loopback
+from tests.servers import copy_test_database, drop_database_copy, free_port, server_env
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -161,57 +158,20 @@ def test_the_command_refuses_a_remote_target_before_sending_anything():
 # -- Against a real server ---------------------------------------------------------
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def soak_database_url(django_db_setup, django_db_blocker, tmp_path_factory):
     """A copy of the test database (migrated, with the demo content), for a server and a
     soak that write to it from processes of their own."""
     with django_db_blocker.unblock():
-        if connection.vendor == "sqlite":
-            path = tmp_path_factory.mktemp("soak") / "soak.sqlite3"
-            connection.ensure_connection()
-            with sqlite3.connect(path) as copy:
-                connection.connection.backup(copy)
-            copy.close()
-            yield f"sqlite:///{path}"
-            return
-        from psycopg import connect, sql
-
-        settings = connection.settings_dict
-        source, name = settings["NAME"], f"{settings['NAME']}_soak"
-        # A template database must have no other sessions: ours included.
-        connection.close()
-        server = {
-            "host": settings["HOST"] or "127.0.0.1",
-            "port": settings["PORT"] or 5432,
-            "user": settings["USER"],
-            "password": settings["PASSWORD"],
-        }
-        with connect(dbname="postgres", autocommit=True, **server) as admin:
-            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
-            admin.execute(
-                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                    sql.Identifier(name), sql.Identifier(source)
-                )
-            )
-        credentials = server["user"] + (f":{server['password']}" if server["password"] else "")
-        yield f"postgres://{credentials}@{server['host']}:{server['port']}/{name}"
-        with connect(dbname="postgres", autocommit=True, **server) as admin:
-            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
+        url = copy_test_database(tmp_path_factory.mktemp("soak"), "soak")
+    yield url
+    with django_db_blocker.unblock():
+        drop_database_copy(url)
 
 
 @pytest.mark.django_db  # before the transactional tests, which empty the test database
 def test_soak_against_gunicorn_publishes_reads_and_finds_every_page(soak_database_url, tmp_path):
-    env = {
-        **{k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "ELASTICSEARCH_URL"}},
-        "DJANGO_SETTINGS_MODULE": "limburg.settings.test",
-        "DATABASE_URL": soak_database_url,
-    }
+    env = server_env(soak_database_url)
     log = tmp_path / "gunicorn.log"
     base = f"http://127.0.0.1:{free_port()}"
     with log.open("w") as log_file:
