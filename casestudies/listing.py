@@ -3,6 +3,7 @@
 from django import forms
 from django.db.models import F
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from casestudies.models import CaseStudyFunding, CaseStudyPage, FundingInstrument
@@ -93,6 +94,17 @@ class CaseStudyListing(FacetedListing):
     @cached_property
     def gemeente_counts(self):
         return self.count_by("gemeente", gemeente_code_of("places"))
+
+    @property
+    def download_query(self):
+        """The query string of these results as a spreadsheet: the search, the filters that
+        were understood (never one the listing reported) and the sort."""
+        params = {"query": self.query_text} if self.query_text else {}
+        for name, value in self.filters.items():
+            params[name] = "on" if value is True else value
+        if self.sort != self.default_sort:
+            params["sort"] = self.sort
+        return urlencode(params)
 
     def filter_label(self, name, value):
         if name == "lessons":

@@ -40,6 +40,7 @@ end
 class Result:
     name: str
     mode: str
+    connections: int
     requests: int
     per_second: float
     p50_ms: float
@@ -113,6 +114,7 @@ def measure(base, pages, mode, *, seconds, connections):
             Result(
                 name=name,
                 mode=mode,
+                connections=connections,
                 requests=report["requests"],
                 per_second=report["requests"] / report["seconds"],
                 p50_ms=report["p50"] / 1000,
@@ -126,12 +128,13 @@ def measure(base, pages, mode, *, seconds, connections):
 
 def table(results):
     lines = [
-        "| page | page cache | requests/s | p50 ms | p95 ms | p99 ms | failed |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+        "| page | page cache | connections | requests/s | p50 ms | p95 ms | p99 ms | failed |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for result in results:
         lines.append(
-            f"| {result.name} | {result.mode} | {result.per_second:,.0f} | {result.p50_ms:.1f} "
+            f"| {result.name} | {result.mode} | {result.connections} "
+            f"| {result.per_second:,.0f} | {result.p50_ms:.1f} "
             f"| {result.p95_ms:.1f} | {result.p99_ms:.1f} | {result.failed} |"
         )
     return "\n".join(lines)

@@ -125,18 +125,20 @@ def page_language_links(page, request, current_language):
             or depth_of[candidate.translation_key] > depth_of[best[language].translation_key]
         ):
             best[language] = candidate
+    sub_path = routed_sub_path(page, request)
     links = []
     for code, _name in settings.LANGUAGES:
         target = best.get(code)
         if target is None:
             url, is_translation = f"/{code}/", False
-            full_url = request.build_absolute_uri(url)
         else:
             url = target.get_url(request)
-            full_url = request.build_absolute_uri(url)
             is_translation = (
                 target.translation_key == page.translation_key and not target.alias_of_id
             )
+            if target.translation_key == page.translation_key:
+                url += sub_path
+        full_url = request.build_absolute_uri(url)
         links.append(
             LanguageLink(
                 language_code=code,
@@ -148,6 +150,17 @@ def page_language_links(page, request, current_language):
             )
         )
     return links
+
+
+def routed_sub_path(page, request):
+    """What follows a routable page's own address in the request ("GM0917-heerlen/" of
+    an area profile), so the switch leads to the same area, not the index.
+
+    The routes are the same in every language (codes and names of places).
+    """
+    own = page.get_url(request) or ""
+    path = request.path
+    return path[len(own) :] if own and path.startswith(own) and path != own else ""
 
 
 def path_language_links(request, current_language, *, to_home=False):

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -72,6 +73,13 @@ class CaseStudyIndexPage(FacetedIndexMixin, BaseIndexPage):
         from casestudies.feeds import CaseStudyFeed
 
         return CaseStudyFeed(self)(request)
+
+    @path("csv/", name="download")
+    def download(self, request):
+        """The listing's results as filtered, as a spreadsheet (casestudies.download)."""
+        from casestudies.download import listing_csv
+
+        return listing_csv(self, request)
 
 
 class CaseStudyPageForm(ClassifiedPageForm):
@@ -400,23 +408,40 @@ class CaseStudyPage(ThemesMixin, PlacesMixin, BasePage):
         )
 
     def suggested_case_studies(self, limit=3):
-        """Other case studies in this language that share the most themes and places."""
-        theme_ids = [theme.pk for theme in self.theme_list]
-        place_ids = [place.pk for place in self.place_list]
+        """Other case studies in this language that share the most themes and places.
+
+        Ranked by ids in the database, then only the winners are fetched whole:
+        grouping whole pages by their shared links grew with the number of case
+        studies (1.5 s with 10,000 of them in make bench).
+        """
+        shared = []
+        matching = models.Q()
+        for through, field, ids in (
+            (CaseStudyPage.themes.through, "theme_id", [theme.pk for theme in self.theme_list]),
+            (CaseStudyPage.places.through, "place_id", [place.pk for place in self.place_list]),
+        ):
+            links = through.objects.filter(**{f"{field}__in": ids})
+            matching |= models.Q(pk__in=links.values("casestudypage_id"))
+            per_page = (
+                links.filter(casestudypage_id=models.OuterRef("pk"))
+                .values("casestudypage_id")
+                .annotate(n=models.Count(field, distinct=True))
+                .values("n")
+            )
+            shared.append(Coalesce(models.Subquery(per_page), 0))
         chosen = [item.related_page_id for item in self.related_pages.all()]
-        suggestions = (
+        ranked = (
             CaseStudyPage.objects.live()
             .public()
-            .filter(locale_id=self.locale_id)
+            .filter(matching, locale_id=self.locale_id)
             .exclude(pk__in=[self.pk, *chosen])
-            .filter(models.Q(themes__in=theme_ids) | models.Q(places__in=place_ids))
-            .annotate(
-                shared=models.Count("themes", filter=models.Q(themes__in=theme_ids), distinct=True)
-                + models.Count("places", filter=models.Q(places__in=place_ids), distinct=True)
-            )
-            .order_by("-shared", "title")[:limit]
+            .annotate(shared=shared[0] + shared[1])
+            .order_by("-shared", "title")
+            .values_list("pk", flat=True)[:limit]
         )
-        return with_teaser_images(suggestions)
+        best = list(ranked)
+        pages = CaseStudyPage.objects.in_bulk(best)
+        return with_teaser_images(pages[pk] for pk in best)
 
 
 class CaseStudyPartner(TranslatableMixin, Orderable):

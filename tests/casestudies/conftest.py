@@ -40,3 +40,48 @@ def empty_index(index_nl):
     for page in CaseStudyPage.objects.child_of(index_nl):
         page.delete()
     return index_nl
+
+
+@pytest.fixture
+def studies(empty_index, make_case_study):
+    # Heerlen (a gemeente), Kerkrade-Oost (a wijk of Kerkrade), Maastricht and a
+    # province-wide programme; two themes; two funding instruments.
+    return {
+        "a": make_case_study(
+            "Alpha",
+            themes=["gezondheid"],
+            places=["GM0917"],
+            kind="gebiedsaanpak",
+            status="lopend",
+            start_year=2019,
+            instrument="nplv",
+        ),
+        "b": make_case_study(
+            "Bravo",
+            themes=["gezondheid", "wonen"],
+            places=["WK092801"],
+            kind="gebiedsaanpak",
+            status="intentieovereenkomst",
+            start_year=2025,
+            what_did_not_work=[{"type": "paragraph", "value": "<p>Te weinig tijd.</p>"}],
+        ),
+        "c": make_case_study(
+            "Charlie",
+            themes=["wonen"],
+            places=["GM0935"],
+            kind="project",
+            status="afgerond",
+            start_year=2012,
+            end_year=2020,
+            instrument="regio-deal",
+        ),
+        "d": make_case_study(
+            "Delta",
+            themes=["leren"],
+            places=["PV31"],
+            kind="programma",
+            status="lopend",
+            start_year=2015,
+            instrument="nplv",
+        ),
+    }

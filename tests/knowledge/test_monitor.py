@@ -358,3 +358,11 @@ def test_a_repeated_indicator_counts_once(client, areas):
     query = {"indicator": ["woz_waarde"] * 50, "format": "json"}
     data = client.get(areas.url + "rangorde/", query).json()
     assert [component["indicator"] for component in data["components"]] == ["woz_waarde"]
+
+
+def test_language_links_of_an_area_profile_lead_to_the_same_area(client):
+    html = client.get("/nl/gebieden/GM0917-heerlen/").content.decode()
+    assert 'hreflang="en" href="http://testserver/en/areas/GM0917-heerlen/"' in html
+    assert 'href="/en/areas/GM0917-heerlen/"' in html
+    back = client.get("/en/areas/GM0917-heerlen/").content.decode()
+    assert 'href="/nl/gebieden/GM0917-heerlen/"' in back

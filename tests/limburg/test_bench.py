@@ -50,7 +50,7 @@ def test_counts_requests_and_latency_as_wrk_measured_them(server):
     assert result.requests > 0 and result.per_second > 0
     assert 0 < result.p50_ms <= result.p95_ms <= result.p99_ms
     assert result.failed == 0
-    assert "| ok | on |" in table([result])
+    assert "| ok | on | 2 |" in table([result])
 
 
 def test_error_answers_are_counted_as_failed(server):

@@ -47,9 +47,7 @@ def read(reader, url, **headers):
     return response
 
 
-def test_a_second_visit_is_served_from_the_cache_without_a_query(
-    reader, django_assert_num_queries
-):
+def test_a_second_visit_is_served_from_the_cache_without_a_query(reader, django_assert_num_queries):
     first = read(reader, "/nl/")
     assert first["X-Page-Cache"] == "miss"
     with django_assert_num_queries(0):

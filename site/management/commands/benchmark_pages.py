@@ -25,7 +25,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--seconds", type=int, default=10, help="wrk's run per page")
-        parser.add_argument("--connections", type=int, default=8)
+        parser.add_argument(
+            "--connections",
+            type=int,
+            default=8,
+            help="with the page cache on (throughput); off, one per worker (latency, no queue)",
+        )
         parser.add_argument("--workers", type=int, default=2)
         parser.add_argument("--json", dest="json_path", help="also write the results here")
 
@@ -44,7 +49,9 @@ class Command(BaseCommand):
                 }
                 self.stdout.write(f"gunicorn, {workers} workers, page cache {mode}…")
                 with gunicorn(env, workers=workers) as base:
-                    results += measure(base, PAGES, mode, seconds=seconds, connections=connections)
+                    # Uncached, more connections than workers would only measure the queue.
+                    clients = connections if mode == "on" else workers
+                    results += measure(base, PAGES, mode, seconds=seconds, connections=clients)
         self.stdout.write(table(results))
         if json_path:
             with open(json_path, "w") as out:
