@@ -9,7 +9,9 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from django.contrib.auth.models import User
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.images.models import Rendition
 from wagtail.models import Locale, Page
@@ -199,16 +201,20 @@ def test_a_post_is_never_answered_from_the_cache(reader):
     assert "X-Page-Cache" not in response
 
 
-def test_menu_and_footer_are_kept_until_the_site_changes(reader, count_queries, page_by_slug):
+def queries_for(reader, url):
+    """Queries of one request, caches as they are (count_queries empties them first)."""
+    with CaptureQueriesContext(connection) as context:
+        read(reader, url)
+    return len(context.captured_queries)
+
+
+def test_menu_and_footer_are_kept_until_the_site_changes(reader, page_by_slug):
     read(reader, "/nl/over-het-programma/")
     # Another page, not in the page cache: the menu and footer come from fragments.
-    warm = count_queries(lambda: read(reader, "/nl/kennisbank/"))
+    warm = queries_for(reader, "/nl/kennisbank/")
+    assert queries_for(reader, "/nl/kennisbank/") == 0
     page_cache.invalidate()
-    cold = count_queries(lambda: read(reader, "/nl/kennisbank/limburg-factor/"))
-    assert count_queries(lambda: read(reader, "/nl/kennisbank/limburg-factor/")) == 0
-    page_cache.invalidate()
-    assert count_queries(lambda: read(reader, "/nl/kennisbank/")) > warm
-    assert cold > 0
+    assert queries_for(reader, "/nl/kennisbank/") > warm
 
     # A page added to the menu shows in it at once.
     home = page_by_slug("home")
