@@ -165,8 +165,12 @@ def fragment(name, *parts, compute, timeout=None):
 
 
 def generation_context(request):
-    """``content_generation`` for ``{% cache %}`` tags: a fragment's key changes with it."""
-    return {"content_generation": current_generation}
+    """``content_generation`` for ``{% cache %}`` tags (a fragment's key changes with
+    it) and ``fragment_timeout``, how long such a fragment is kept at most."""
+    return {
+        "content_generation": current_generation,
+        "fragment_timeout": settings.PAGE_CACHE_FRAGMENT_TIMEOUT,
+    }
 
 
 # Whole pages -------------------------------------------------------------------

@@ -6,7 +6,6 @@ live server that must load the demo again for every transactional test.
 """
 
 import os
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -18,14 +17,10 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 
+from limburg.bench import free_port
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def copy_test_database(folder, suffix):

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from casestudies.download import spreadsheet_safe
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, CaseStudyPartner
 from limburg.models import Organisation, PartnerPage, Place, Theme
+from tests.casestudies.test_listing import UNKNOWN_VALUES
 
 pytestmark = pytest.mark.django_db
 
@@ -62,16 +63,6 @@ FILTER_CASES = [
     ({"lessons": "on"}, ["Bravo"]),
     ({"kind": "gebiedsaanpak", "status": "intentieovereenkomst"}, ["Bravo"]),
     ({"query": "Charlie"}, ["Charlie"]),
-]
-
-UNKNOWN_VALUES = [
-    {"theme": "bestaat-niet"},
-    {"gemeente": "GM9999"},
-    {"kind": "x"},
-    {"status": "<script>"},
-    {"instrument": "geld"},
-    {"sort": "random"},
-    {"theme": ["gezondheid", "'; DROP TABLE"]},
 ]
 
 

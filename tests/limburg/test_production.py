@@ -3,7 +3,6 @@
 import http.cookiejar
 import os
 import re
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -17,17 +16,13 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 import pytest
 
+from tests.servers import free_port
+
 # One worker builds the production database and server for the whole module.
 pytestmark = pytest.mark.xdist_group("production")
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def fetch(url):
