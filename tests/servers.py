@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, connections
 
 from limburg.bench import free_port
 
@@ -36,9 +36,16 @@ def copy_test_database(folder, suffix):
     from psycopg import sql
 
     source, name = connection.settings_dict["NAME"], f"{connection.settings_dict['NAME']}_{suffix}"
-    # A template database must have no other sessions: ours included.
-    connection.close()
+    # A template database must have no other sessions: ours included, and any a thread or
+    # a server of an earlier test left open (each xdist worker has a test database of its
+    # own, so every session on it is this process's).
+    connections.close_all()
     with postgres_admin() as admin:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = %s AND pid <> pg_backend_pid()",
+            [source],
+        )
         admin.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
         admin.execute(
             sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(

@@ -14,7 +14,6 @@ import io
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tarfile
@@ -26,12 +25,12 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection, connections
 
 import dj_database_url
 import pytest
 
 from limburg.backup import DATABASE_FILES, FORMAT, FORMAT_VERSION, MANIFEST_NAME
+from tests.servers import copy_test_database, drop_database_copy
 
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = "limburg.settings.dev"
@@ -200,14 +199,7 @@ class SQLiteDatabases:
         return f"sqlite:///{self.folder / f'{name}.sqlite3'}"
 
     def copy_test_database(self, name):
-        """A copy of the test database (in memory or not), through SQLite's backup API."""
-        connection.ensure_connection()
-        copy = sqlite3.connect(self.folder / f"{name}.sqlite3")
-        try:
-            connection.connection.backup(copy)
-        finally:
-            copy.close()
-        return self.url(name)
+        return copy_test_database(self.folder, name)
 
     def create(self, name):
         return self.url(name)  # no file yet: a database without tables
@@ -233,6 +225,7 @@ class PostgresDatabases:
         }
         self.prefix = f"limburg_backup_{uuid.uuid4().hex[:8]}"
         self.names = []
+        self.copies = []
 
     def _client(self, *args):
         subprocess.run([*args[:1], *self.args, *args[1:]], env=self.env, check=True)
@@ -246,16 +239,14 @@ class PostgresDatabases:
         return self.url(name)
 
     def copy_test_database(self, name):
-        # A template database must have no other sessions: ours included.
-        test_database = connection.settings_dict["NAME"]
-        connections.close_all()
-        self._client("createdb", f"--template={test_database}", f"{self.prefix}_{name}")
-        self.names.append(name)
-        return self.url(name)
+        self.copies.append(copy_test_database(None, f"{self.prefix}_{name}"))
+        return self.copies[-1]
 
     def drop_all(self):
         for name in self.names:
             self._client("dropdb", "--if-exists", "--force", f"{self.prefix}_{name}")
+        for url in self.copies:
+            drop_database_copy(url)
 
 
 @pytest.fixture(scope="module")
