@@ -58,6 +58,7 @@ class CaseStudyIndexPage(FacetedIndexMixin, BaseIndexPage):
 
     class Meta:
         verbose_name = _("case study index page")
+        verbose_name_plural = _("case study index pages")
 
     def case_studies(self):
         """The live, public case studies of this section's language, partner sections included."""

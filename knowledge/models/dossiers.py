@@ -59,6 +59,7 @@ class ThemeDossierIndexPage(BaseIndexPage):
 
     class Meta:
         verbose_name = _("theme dossiers index page")
+        verbose_name_plural = _("theme dossiers index pages")
 
 
 class ThemeDossierPage(ThemePageMixin, BasePage):

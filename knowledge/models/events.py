@@ -50,6 +50,7 @@ class EventIndexPage(RoutablePageMixin, BaseIndexPage):
 
     class Meta:
         verbose_name = _("events index page")
+        verbose_name_plural = _("events index pages")
 
     def events(self):
         """Live, public events of this language anywhere on the site (partners organise some)."""

@@ -19,3 +19,4 @@ class KnowledgeIndexPage(BaseIndexPage):
 
     class Meta:
         verbose_name = _("knowledge index page")
+        verbose_name_plural = _("knowledge index pages")

@@ -44,6 +44,7 @@ class InitiativeIndexPage(RoutablePageMixin, BaseIndexPage):
 
     class Meta:
         verbose_name = _("initiatives page")
+        verbose_name_plural = _("initiatives pages")
 
     def published(self):
         return (

@@ -109,6 +109,7 @@ class AreaIndexPage(RoutablePageMixin, BaseIndexPage):
 
     class Meta:
         verbose_name = _("areas index page")
+        verbose_name_plural = _("areas index pages")
 
     @path("")
     def overview(self, request):

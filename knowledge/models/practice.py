@@ -124,6 +124,7 @@ class VillageDealIndexPage(FacetedIndexMixin, BaseIndexPage):
 
     class Meta:
         verbose_name = _("deals index page")
+        verbose_name_plural = _("deals index pages")
 
 
 class VillageDealTag(TaggedItemBase):
@@ -409,6 +410,7 @@ class InterventionIndexPage(FacetedIndexMixin, BaseIndexPage):
 
     class Meta:
         verbose_name = _("interventions index page")
+        verbose_name_plural = _("interventions index pages")
 
 
 class InterventionPage(ThemesMixin, PlacesMixin, BasePage):

@@ -68,6 +68,7 @@ class ResearchIndexPage(FacetedIndexMixin, BaseIndexPage):
 
     class Meta:
         verbose_name = _("research index page")
+        verbose_name_plural = _("research index pages")
 
 
 class ResearchOutputTag(TaggedItemBase):

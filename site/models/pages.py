@@ -169,6 +169,7 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
         permissions = [("curate_content", _("Can feature and pin content"))]
 
     def get_context(self, request, *args, **kwargs):
@@ -257,6 +258,7 @@ class ContentPage(ThemesMixin, PlacesMixin, BasePage):
 
     class Meta:
         verbose_name = _("content page")
+        verbose_name_plural = _("content pages")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -28,6 +28,7 @@ class PartnerIndexPage(BaseIndexPage):
 
     class Meta:
         verbose_name = _("partner index page")
+        verbose_name_plural = _("partner index pages")
 
     def child_pages(self):
         return (

@@ -3,6 +3,7 @@
 from django.db import connection
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
 
 import pytest
 from bs4 import BeautifulSoup
@@ -10,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from search.engines import SearchRequest, get_engine
+from search.engines.base import FACET_MODELS
 from search.highlight import highlight
 from search.models import SynonymGroup, UnansweredQuery
 from search.query import parse_query
@@ -103,6 +105,25 @@ def test_facet_counts_equal_the_counts_of_the_filtered_results(locale_nl):
         "knowledge.villagedealpage",
         "limburg.contentpage",
     }
+
+
+def test_type_facet_names_page_types_in_proper_plurals(client):
+    """Labels come from each page type's plural name: never Django's guess of name + "s"."""
+
+    def type_labels(url, query):
+        soup = BeautifulSoup(client.get(url, {"query": query}).content, "html.parser")
+        links = soup.select('a.lp-facet__link[data-facet="type"]')
+        return {link["data-value"]: link.find(string=True).strip() for link in links}
+
+    dutch = type_labels("/nl/zoeken/", "gezondheid")
+    assert dutch["casestudies.casestudypage"] == "Praktijkvoorbeelden"
+    assert dutch["limburg.contentpage"] == "Inhoudspagina's"
+    assert dutch["knowledge.researchindexpage"] == "Overzichtspagina's onderzoek"
+    english = type_labels("/en/search/", "health")
+    assert english["casestudies.casestudypage"] == "Case studies"
+    for model in FACET_MODELS.page_models:
+        if model is not Page:
+            assert "verbose_name_plural" in model._meta.original_attrs, model
 
 
 def test_facets_combine_with_each_other(locale_nl):
