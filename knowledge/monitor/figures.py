@@ -63,12 +63,14 @@ class AreaFigures:
         self.place = place
         self.gemeente = place if place.kind == Place.Kind.GEMEENTE else place.parent
         self.gemeente_ids = list(Place.objects.gemeenten().values_list("pk", flat=True))
-        related = {place.pk, *self.gemeente_ids}
-        rows = IndicatorValue.objects.filter(place_id__in=related).select_related(
-            "indicator", "source"
+        # The comparisons need only numbers (tuples); model instances only for the place's
+        # own rows: the gemeenten's thousands of values as instances cost more than the page.
+        self.table = values_by_key(
+            IndicatorValue.objects.filter(place_id__in={place.pk, *self.gemeente_ids})
         )
-        self.table = values_by_key(rows)
-        self.own = [row for row in rows if row.place_id == place.pk]
+        self.own = list(
+            IndicatorValue.objects.filter(place_id=place.pk).select_related("indicator", "source")
+        )
 
     def figures(self):
         figures = []

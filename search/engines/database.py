@@ -4,12 +4,15 @@ The backend finds and ranks; facets are SQL aggregates over the matching set
 (used as a subquery, never loaded into Python), one query per facet.
 """
 
+import json
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, ExtractYear, Length
 
 from wagtail.models import Page
@@ -63,6 +66,17 @@ def postgres_matches(parsed):
     )
 
 
+def sqlite_matches(queryset):
+    """Ids of the pages FTS5 matches, found once and handed to SQLite as one JSON parameter.
+
+    The match as a subquery would join the FTS table to the index entries again in
+    every facet query (about 10 ms each at 10,000 pages); a JSON array is one bound
+    parameter however many pages match, which a list of ids would not be.
+    """
+    ids = list(queryset.values_list("pk", flat=True))
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
+
+
 class DatabaseSearchEngine(SearchEngine):
     name = "database"
 
@@ -76,7 +90,7 @@ class DatabaseSearchEngine(SearchEngine):
             matching = base.filter(pk__in=postgres_matches(request.parsed))
         else:
             results = base.search(request.parsed.to_query(), order_by_relevance=False)
-            matching = base.filter(pk__in=results.get_queryset().values("pk"))
+            matching = base.filter(pk__in=sqlite_matches(results.get_queryset()))
         if request.sort == "relevance" and not request.parsed.is_empty:
             ordered = self._titles_first(matching, request.parsed)
         else:
