@@ -88,7 +88,10 @@ class CaseStudyListing(FacetedListing):
                 form.fields["instrument"].choices[1:],
                 self.count_by("instrument", F("funding__instrument__slug")),
             ),
-            "lessons": self.filtered(skip="lessons").filter(has_what_did_not_work=True).count(),
+            "lessons": self.kept(
+                "lessons",
+                self.filtered(skip="lessons").filter(has_what_did_not_work=True).count,
+            ),
         }
 
     @cached_property

@@ -55,6 +55,18 @@ class FacetedIndexMixin(RoutablePageMixin):
         return response
 
 
+class CountedPaginator(Paginator):
+    """A paginator told how to count (from the fragment cache) instead of counting itself."""
+
+    def __init__(self, object_list, per_page, *, count):
+        super().__init__(object_list, per_page)
+        self._count = count
+
+    @cached_property
+    def count(self):
+        return self._count()
+
+
 class FacetedListing(ABC):
     page_model = None
     show_all_label = ""
@@ -135,7 +147,9 @@ class FacetedListing(ABC):
 
     @cached_property
     def page_obj(self):
-        paginator = Paginator(self.results, self.per_page)
+        paginator = CountedPaginator(
+            self.results, self.per_page, count=lambda: self.kept("total", self.results.count)
+        )
         try:
             page = paginator.page(self.request.GET.get("page", 1))
         except PageNotAnInteger:
@@ -152,16 +166,7 @@ class FacetedListing(ABC):
     # Facets -----------------------------------------------------------------
 
     def count_by(self, facet, expression):
-        """{value: number of pages} for one facet, with the other filters applied.
-
-        Kept in the fragment cache until the site changes: every listing page
-        with the same filters shows the same counts.
-        """
-        other_filters = sorted(
-            (name, getattr(value, "pk", value))
-            for name, value in self.filters.items()
-            if name != facet
-        )
+        """{value: number of pages} for one facet, with the other filters applied."""
 
         def count():
             return {
@@ -172,6 +177,17 @@ class FacetedListing(ABC):
                 .annotate(n=Count("pk", distinct=True))
             }
 
+        return self.kept(facet, count)
+
+    def kept(self, facet, compute):
+        """``compute()`` (a count of these results, with every filter but ``facet``
+        applied) from the fragment cache, kept until the site changes: every listing
+        page with the same search and filters shows the same numbers."""
+        other_filters = sorted(
+            (name, getattr(value, "pk", value))
+            for name, value in self.filters.items()
+            if name != facet
+        )
         return page_cache.fragment(
             "facet-counts",
             type(self).__name__,
@@ -179,7 +195,7 @@ class FacetedListing(ABC):
             facet,
             other_filters,
             self.query_text,
-            compute=count,
+            compute=compute,
         )
 
     @staticmethod
