@@ -34,6 +34,7 @@ from casestudies.blocks import (
     SourceStreamBlock,
 )
 from casestudies.serializers import CaseStudyFundingSerializer, CaseStudyPartnerSerializer
+from limburg import page_cache
 from limburg.forms import ClassifiedPageForm
 from limburg.models import (
     SYNCHRONIZED_CLASSIFICATION,
@@ -413,13 +414,32 @@ class CaseStudyPage(ThemesMixin, PlacesMixin, BasePage):
 
         Ranked by ids in the database, then only the winners are fetched whole:
         grouping whole pages by their shared links grew with the number of case
-        studies (1.5 s with 10,000 of them in make bench).
+        studies (1.5 s with 10,000 of them in make bench). The ranking (a subquery
+        per candidate) is kept in the fragment cache until the site changes, under
+        what it depends on, so a preview with other themes ranks anew.
         """
+        theme_ids = sorted(theme.pk for theme in self.theme_list)
+        place_ids = sorted(place.pk for place in self.place_list)
+        chosen = [item.related_page_id for item in self.related_pages.all()]
+        best = page_cache.fragment(
+            "suggested-case-studies",
+            self.pk,
+            self.locale_id,
+            theme_ids,
+            place_ids,
+            chosen,
+            limit,
+            compute=lambda: self._rank_suggestions(theme_ids, place_ids, chosen, limit),
+        )
+        pages = CaseStudyPage.objects.in_bulk(best)
+        return with_teaser_images(pages[pk] for pk in best if pk in pages)
+
+    def _rank_suggestions(self, theme_ids, place_ids, chosen, limit):
         shared = []
         matching = models.Q()
         for through, field, ids in (
-            (CaseStudyPage.themes.through, "theme_id", [theme.pk for theme in self.theme_list]),
-            (CaseStudyPage.places.through, "place_id", [place.pk for place in self.place_list]),
+            (CaseStudyPage.themes.through, "theme_id", theme_ids),
+            (CaseStudyPage.places.through, "place_id", place_ids),
         ):
             links = through.objects.filter(**{f"{field}__in": ids})
             matching |= models.Q(pk__in=links.values("casestudypage_id"))
@@ -430,7 +450,6 @@ class CaseStudyPage(ThemesMixin, PlacesMixin, BasePage):
                 .values("n")
             )
             shared.append(Coalesce(models.Subquery(per_page), 0))
-        chosen = [item.related_page_id for item in self.related_pages.all()]
         ranked = (
             CaseStudyPage.objects.live()
             .public()
@@ -440,9 +459,7 @@ class CaseStudyPage(ThemesMixin, PlacesMixin, BasePage):
             .order_by("-shared", "title")
             .values_list("pk", flat=True)[:limit]
         )
-        best = list(ranked)
-        pages = CaseStudyPage.objects.in_bulk(best)
-        return with_teaser_images(pages[pk] for pk in best)
+        return list(ranked)
 
 
 class CaseStudyPartner(TranslatableMixin, Orderable):
