@@ -203,7 +203,7 @@ CASES = [
     # The monitor and initiatives
     Case("area-index", "/nl/gebieden/", 30),
     Case("gemeente-profile", f"/nl/gebieden/{GEMEENTE}-heerlen/", 60),
-    Case("wijk-profile", f"/nl/gebieden/{WIJK}-wijk-33-heerlen-centrum/", 58),
+    Case("wijk-profile", f"/nl/gebieden/{WIJK}-wijk-33-heerlen-centrum/", 63),
     Case("area-ranking", "/nl/gebieden/rangorde/", 36),
     Case("area-map", "/nl/gebieden/kaart/", 33),
     Case("initiatives", "/nl/kennisbank/initiatieven/", 42),

@@ -57,19 +57,35 @@ def overview(index_page, request):
 
 def place_content(place, locale_id):
     """[(kind, [pages])]: the case studies, deals, interventions and research linked to the
-    place or to a place inside it, one query per page type (and their teaser images at once)."""
+    place or to a place inside it, one query per page type."""
+    return _grouped_by_kind(lambda model: model.objects.filter(in_gemeente(place.code)), locale_id)
+
+
+def gemeente_wide_content(wijk, locale_id):
+    """[pages] for a wijk: what is linked to its whole gemeente and not already to the wijk,
+    newest first, so a resident also finds the work that covers their wijk with the others."""
+    groups = _grouped_by_kind(
+        lambda model: model.objects.filter(places=wijk.parent_id).exclude(
+            pk__in=model.objects.filter(in_gemeente(wijk.code)).values("pk")
+        ),
+        locale_id,
+    )
+    pages = [page for _kind, pages in groups for page in pages]
+    return sorted(pages, key=lambda page: page.first_published_at, reverse=True)
+
+
+def _grouped_by_kind(linked, locale_id):
     groups = []
     for model in domain_page_models(PlacesMixin):
         pages = list(
             model.objects.live()
             .public()
             .filter(locale_id=locale_id)
-            .filter(pk__in=model.objects.filter(in_gemeente(place.code)).values("pk"))
+            .filter(pk__in=linked(model).values("pk"))
             .order_by("-first_published_at")[:CONTENT_PER_KIND]
         )
         if pages:
             groups.append((model._meta.verbose_name_plural, pages))
-    with_teaser_images(page for _kind, pages in groups for page in pages)
     return groups
 
 
@@ -110,6 +126,11 @@ def profile(index_page, request, code, slug):
         return HttpResponsePermanentRedirect(canonical)
     figures = AreaFigures(place)
     rows = figures.figures()
+    content = place_content(place, index_page.locale_id)
+    gemeente_content = (
+        gemeente_wide_content(place, index_page.locale_id) if place.kind == Place.Kind.WIJK else []
+    )
+    with_teaser_images([page for _kind, pages in content for page in pages] + gemeente_content)
     shapes, height = project(
         Place.objects.filter(
             pk__in=[place.pk] + ([place.parent_id] if place.parent_id else [])
@@ -120,7 +141,8 @@ def profile(index_page, request, code, slug):
         "figures": rows,
         "gaps": figures.gaps(),
         "charts": percent_chart(rows),
-        "content": place_content(place, index_page.locale_id),
+        "content": content,
+        "gemeente_content": gemeente_content,
         "initiatives": for_cards(initiatives_in(place)[:CONTENT_PER_KIND], index_page.locale_id),
         "outline": {"shapes": shapes, "height": height, "width": WIDTH, "highlight": place.code},
         "gemeente_url": profile_url(index_page, place.parent)

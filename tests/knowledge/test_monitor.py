@@ -174,6 +174,29 @@ def test_profile_lists_content_of_places_inside_it(client, areas, page_by_slug):
     assert {"Wijkontwikkeling Donderberg, Roermond", "Regio Deal Midden-Limburg"} <= titles
 
 
+def test_wijk_profile_also_lists_work_for_its_whole_gemeente(client, areas):
+    donderberg = client.get(areas.url + "WK095704-x/", follow=True)
+    section = parse(donderberg).find(id="work-heading").parent
+    gemeente_heading = section.find("h3", string="Voor heel Roermond")
+    assert gemeente_heading is not None
+    wijk_titles = [
+        a.get_text(strip=True)
+        for a in gemeente_heading.find_all_previous("a")
+        if "lp-teaser__title" in a.parent.get("class", [])
+    ]
+    gemeente_cards = gemeente_heading.find_next("ul").select(".lp-teaser__title a")
+    gemeente_titles = [a.get_text(strip=True) for a in gemeente_cards]
+    # Donderberg's own case study is placed in the wijk; the Regio Deal covers all of Roermond.
+    assert wijk_titles == ["Wijkontwikkeling Donderberg, Roermond"]
+    assert "Regio Deal Midden-Limburg" in gemeente_titles
+    assert "Wijkontwikkeling Donderberg, Roermond" not in gemeente_titles
+
+
+def test_gemeente_profile_has_no_section_for_all_of_itself(client, areas):
+    roermond = parse(client.get(areas.url + "GM0957-roermond/"))
+    assert roermond.find("h3", string="Voor heel Roermond") is None
+
+
 def test_profile_query_count_is_bounded(
     client, areas, deals_index, locale_nl, count_queries, django_assert_max_num_queries
 ):
