@@ -1,6 +1,7 @@
 """Admin: the shared vocabulary as snippets, the partner set-up form, partner isolation."""
 
 from django.db.models import Q
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -129,6 +130,19 @@ def _explorable_only(action_class):
 # Registered after Wagtail's own (a higher order), so these replace them.
 for _action_class in (DeleteBulkAction, MoveBulkAction, PublishBulkAction, UnpublishBulkAction):
     hooks.register("register_bulk_action", _explorable_only(_action_class), order=100)
+
+
+@hooks.register("after_edit_page")
+def leave_a_reviewed_page_for_the_dashboard(request, page):
+    """After a workflow action in the editor Wagtail goes to the page's section in the
+    explorer. A reviewer who may only review (the NPHN academy) cannot open it and was
+    met by "no permission" right after approving; send them to their dashboard."""
+    if not request.POST.get("action-workflow-action") or request.GET.get("next"):
+        return None
+    explorable = PagePermissionPolicy().explorable_instances(request.user)
+    if explorable.filter(pk=page.get_parent().pk).exists():
+        return None
+    return redirect("wagtailadmin_home")
 
 
 @hooks.register("register_rich_text_features", order=100)

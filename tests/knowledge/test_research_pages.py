@@ -88,6 +88,40 @@ def test_an_editor_publishes_a_research_output_through_the_admin(client, researc
     assert list(page.themes.all()) == [theme]
 
 
+def test_the_academy_reviewer_approves_and_lands_on_their_dashboard(client, research_nl, locale_nl):
+    relations = {
+        "themes": [Theme.objects.get(locale=locale_nl, slug="gezondheid").pk],
+        "places": [Place.objects.get(code="GM0917").pk],
+    }
+    client.force_login(User.objects.get(username="onderzoeker"))
+    submit = {**admin_data(), "action-submit": "submit"}
+    response = client.post(
+        f"/admin/pages/add/knowledge/researchoutputpage/{research_nl.pk}/",
+        {**nested_form_data(submit), **relations},
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    page = ResearchOutputPage.objects.get(slug="buurtgezondheid-heerlen-noord", locale=locale_nl)
+    assert page.current_workflow_task.name == "Review door de NPHN-academie"
+
+    client.force_login(User.objects.get(username="reviewer"))
+    approve = {
+        **admin_data(),
+        "action-workflow-action": "true",
+        "workflow-action-name": "approve",
+    }
+    response = client.post(
+        f"/admin/pages/{page.pk}/edit/", {**nested_form_data(approve), **relations}, follow=True
+    )
+
+    # Wagtail would go on to the research section, which a reviewer may not open.
+    assert response.redirect_chain == [("/admin/", 302)]
+    levels = [message.level_tag for message in response.context["messages"]]
+    assert "success" in levels and "error" not in levels
+    page.refresh_from_db()
+    assert page.current_workflow_task.name == "Goedkeuring provinciale redactie"
+    assert not page.live
+
+
 def test_admin_refuses_bad_identifiers_and_saves_nothing(client, research_nl, locale_nl):
     client.force_login(User.objects.get(username="redactie"))
     theme = Theme.objects.get(locale=locale_nl, slug="gezondheid")
