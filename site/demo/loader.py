@@ -1,6 +1,9 @@
 """Builds the demo content idempotently: what exists is left alone, what is missing is added."""
 
+from urllib.parse import urlsplit
+
 from django.apps import apps
+from django.conf import settings
 from django.db import transaction
 
 from wagtail.models import Collection, Locale, Page, Site
@@ -24,6 +27,14 @@ SETTINGS = {
     "organisation_name": "Provincie Limburg",
     "email": "kennisplatform@example.org",
 }
+
+
+def site_address():
+    """(hostname, port) of BASE_URL: the demo's feeds, sitemap and other full links
+    point where the site is served (`make run`: 127.0.0.1:8000), not at localhost:80."""
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    default_port = 443 if address.scheme == "https" else 80
+    return address.hostname or "localhost", address.port or default_port
 
 
 class DemoLoader:
@@ -110,11 +121,12 @@ class DemoLoader:
                 instance=HomePage(locale=self.nl, **self._fields(HomePage, HOME["nl"]))
             )
             home_nl.save_revision().publish()
+            hostname, port = site_address()
             Site.objects.update_or_create(
                 is_default_site=True,
                 defaults={
-                    "hostname": "localhost",
-                    "port": 80,
+                    "hostname": hostname,
+                    "port": port,
                     "root_page": home_nl,
                     "site_name": "Krachtige Gemeenschappen Limburg",
                 },
