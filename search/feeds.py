@@ -84,10 +84,11 @@ class NewContentFeed(Feed):
         return escape(printable(getattr(item, "summary", "")))
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
+        # The reader's own host, as the channel's link and the listings' feeds have it.
+        return self.request.build_absolute_uri(item.get_url(self.request))
 
     def item_guid(self, item):
-        return item.get_full_url(self.request)
+        return self.item_link(item)
 
     def item_pubdate(self, item):
         return item.first_published_at

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from wagtail.models import GroupPagePermission, Page, Revision
+from wagtail.models import GroupPagePermission, Page, Revision, Site
 from wagtail_localize.models import StringTranslation, Translation
 
 import pytest
@@ -192,6 +192,12 @@ def test_demo_english_is_translated_through_wagtail_localize(client, page_by_slu
     assert "wagtail_localize/admin/edit_translation.html" in [
         template.name for template in response.templates
     ]
+
+
+def test_the_demo_site_has_the_address_of_base_url():
+    # Wagtail's full links (sitemap, OAI-PMH, API) then point where the demo is served.
+    site = Site.objects.get(is_default_site=True)
+    assert site.root_url == settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
 def test_load_demo_creates_one_user_per_role():
