@@ -36,6 +36,38 @@ end
 """
 
 
+# Each request asks for ``{path}?query=<two words>``, a pair no connection asked before
+# (until the pairs run out): wrk's threads take turns through the pairs.
+VARYING_QUERY = """
+local words = {{{words}}}
+local threads = 0
+setup = function(thread)
+  thread:set("turn", threads)
+  threads = threads + 1
+end
+local asked = 0
+request = function()
+  local k = asked * {threads} + turn
+  asked = asked + 1
+  local first = words[(k % #words) + 1]
+  local second = words[(math.floor(k / #words) % #words) + 1]
+  return wrk.format("GET", "{path}?query=" .. first .. "+" .. second)
+end
+"""
+
+
+@dataclass
+class Varying:
+    """A page asked with a new search query each time (the words must be URL-safe)."""
+
+    path: str
+    words: tuple
+
+    def script(self, threads):
+        words = ", ".join(f'"{word}"' for word in self.words)
+        return VARYING_QUERY.format(words=words, threads=threads, path=self.path)
+
+
 @dataclass
 class Result:
     name: str
@@ -86,9 +118,10 @@ def gunicorn(env, workers=2):
         process.wait(timeout=30)
 
 
-def run_wrk(url, *, seconds, connections, threads=2):
+def run_wrk(url, *, seconds, connections, threads=2, requests=""):
+    """wrk's figures for ``url``; ``requests`` is Lua that makes each request (Varying)."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(WRK_REPORT)
+        script.write(WRK_REPORT + requests)
     try:
         output = subprocess.run(
             ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "-s", script.name, url],
@@ -105,11 +138,19 @@ def run_wrk(url, *, seconds, connections, threads=2):
 def measure(base, pages, mode, *, seconds, connections):
     results = []
     for name, path in pages:
-        url = base + path
+        varying = path if isinstance(path, Varying) else None
+        url = base + (varying.path if varying else path)
         # Once before timing: the cached run measures hits, the uncached one a warm process.
         with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310 - loopback only
             response.read()
-        report = run_wrk(url, seconds=seconds, connections=connections)
+        threads = min(2, connections)
+        report = run_wrk(
+            url,
+            seconds=seconds,
+            connections=connections,
+            threads=threads,
+            requests=varying.script(threads) if varying else "",
+        )
         results.append(
             Result(
                 name=name,

@@ -11,7 +11,6 @@ from collections import Counter
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery
-from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
@@ -20,6 +19,7 @@ from django.db.models.functions import Cast, ExtractYear, Length
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
+from limburg import page_cache
 from limburg.models import gemeente_code_of
 from limburg.translation import with_teaser_images
 from search.engines.base import (
@@ -32,6 +32,7 @@ from search.engines.base import (
     filter_q,
 )
 from search.highlight import highlight, snippet_source
+from search.listing import CountedPaginator
 
 
 def searchable_pages(locale_id):
@@ -110,7 +111,24 @@ class DatabaseSearchEngine(SearchEngine):
         for name, value in request.filters.items():
             filtered_ordered = filtered_ordered.filter(filter_q(name, value))
 
-        paginator = Paginator(filtered_ordered, request.per_page)
+        # The total and the facet counts are the same for every visitor who asks this
+        # (one count per facet and page type over the whole match): kept in the
+        # fragment cache until the site changes, like the listings' facet counts.
+        kept = page_cache.fragment(
+            "search-counts",
+            self.name,
+            request.locale_id,
+            repr(request.parsed),
+            sorted(request.filters.items()),
+            request.exclude_ids,
+            compute=lambda: {
+                "total": filtered_ordered.count(),
+                "facets": self.facet_counts(matching, request),
+            },
+        )
+        paginator = CountedPaginator(
+            filtered_ordered, request.per_page, count=lambda: kept["total"]
+        )
         page_number = min(max(request.page, 1), paginator.num_pages)
         page = paginator.page(page_number)
         pages = {p.pk: p for p in Page.objects.filter(pk__in=[p.pk for p in page]).specific()}
@@ -129,7 +147,7 @@ class DatabaseSearchEngine(SearchEngine):
             total=paginator.count,
             page=page_number,
             num_pages=paginator.num_pages,
-            facets=self.facets(matching, request),
+            facets=facet_values(kept["facets"], request),
         )
 
     @staticmethod
@@ -154,7 +172,7 @@ class DatabaseSearchEngine(SearchEngine):
             .order_by("-title_hits", "title_length", "-first_published_at", "-pk")
         )
 
-    def facets(self, matching, request):
+    def facet_counts(self, matching, request):
         """Counts per facet value, each with the *other* filters applied."""
         scopes = {}
 
@@ -190,25 +208,20 @@ class DatabaseSearchEngine(SearchEngine):
             .annotate(n=Count("pk"))
             .order_by()
         )
-        return facet_values(
-            {
-                "type": {row["content_type"]: row["n"] for row in type_counts},
-                "theme": self._sum_over_links(
-                    having(FACET_MODELS.with_themes),
-                    scope("theme"),
-                    "themes",
-                    lambda theme: F(f"{theme}__slug"),
-                ),
-                "gemeente": self._sum_over_links(
-                    having(FACET_MODELS.with_places), scope("gemeente"), "places", gemeente_code_of
-                ),
-                "year": {row["year"]: row["n"] for row in years},
-                "status": self._sum_over(
-                    having(FACET_MODELS.with_status), scope("status"), "status"
-                ),
-            },
-            request,
-        )
+        return {
+            "type": {row["content_type"]: row["n"] for row in type_counts},
+            "theme": self._sum_over_links(
+                having(FACET_MODELS.with_themes),
+                scope("theme"),
+                "themes",
+                lambda theme: F(f"{theme}__slug"),
+            ),
+            "gemeente": self._sum_over_links(
+                having(FACET_MODELS.with_places), scope("gemeente"), "places", gemeente_code_of
+            ),
+            "year": {row["year"]: row["n"] for row in years},
+            "status": self._sum_over(having(FACET_MODELS.with_status), scope("status"), "status"),
+        }
 
     @staticmethod
     def _sum_over(models, pages, field):

@@ -5,11 +5,12 @@ Timings are printed by the benchmark, never asserted; this checks the counting.
 
 import shutil
 import threading
+from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from limburg.bench import measure, table
+from limburg.bench import Varying, measure, table
 
 pytestmark = pytest.mark.skipif(
     not shutil.which("wrk"), reason="wrk is not installed (apt-get install wrk; .ci/run does)"
@@ -19,9 +20,11 @@ pytestmark = pytest.mark.skipif(
 class Answers(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     served = 0
+    paths = []
 
     def do_GET(self):  # noqa: N802 (the HTTP method's name)
         type(self).served += 1
+        type(self).paths.append(self.path)
         status = 500 if self.path == "/broken" else 200
         body = b"<p>ok</p>"
         self.send_response(status)
@@ -38,6 +41,7 @@ def server():
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Answers)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     Answers.served = 0
+    Answers.paths = []
     yield f"http://127.0.0.1:{httpd.server_port}"
     httpd.shutdown()
 
@@ -57,3 +61,17 @@ def test_error_answers_are_counted_as_failed(server):
     with pytest.raises(Exception, match="500"):
         # The request before timing already refuses a broken page.
         measure(server, [("broken", "/broken")], "off", seconds=1, connections=1)
+
+
+def test_a_varying_search_asks_a_new_pair_of_words_each_time(server):
+    words = ("wijk", "dorp", "zorg", "sport")
+    measure(server, [("varying", Varying("/zoeken/", words))], "off", seconds=1, connections=2)
+    asked = Answers.paths[1:]  # after the request made before timing
+    pairs = [path.removeprefix("/zoeken/?query=").split("+") for path in asked]
+    assert len(asked) > len(words) ** 2  # enough to go round all pairs at least once
+    assert all(len(pair) == 2 and set(pair) <= set(words) for pair in pairs)
+    # The connections take turns through the 16 pairs: every pair is asked, and none
+    # comes round again much before the others (each connection keeps its own count).
+    times_asked = Counter(asked)
+    assert len(times_asked) == len(words) ** 2
+    assert max(times_asked.values()) - min(times_asked.values()) <= 2

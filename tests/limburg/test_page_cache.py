@@ -241,6 +241,25 @@ def test_facet_counts_follow_a_publication(reader, page_by_slug):
     assert counts("GM0957") == (in_roermond - 1, total - 1)
 
 
+def test_search_counts_follow_a_publication(reader, page_by_slug):
+    def counts(code):
+        """The gemeente's facet count (no link: none) and the number of results, as search
+        shows them."""
+        body = read(reader, "/nl/zoeken/?query=Roermond").content.decode()
+        found = re.search(
+            rf'data-value="{code}"[^>]*>[^<]*<span class="lp-facet__count">\((\d+)\)', body
+        )
+        total = re.search(r"(\d+) result(?:aat|aten) voor", body)
+        return int(found.group(1)) if found else 0, int(total.group(1))
+
+    in_roermond, total = counts("GM0957")
+    assert in_roermond >= 1
+    # Search is never page-cached: a second visit takes its counts from the fragment cache.
+    assert counts("GM0957") == (in_roermond, total)
+    page_by_slug("donderberg-roermond", model=CaseStudyPage).unpublish()
+    assert counts("GM0957") == (in_roermond - 1, total - 1)
+
+
 class PurgeRecorder(BaseHTTPRequestHandler):
     purged = []
 

@@ -6,14 +6,18 @@ import tempfile
 
 from django.core.management.base import BaseCommand
 
-from limburg.bench import gunicorn, measure, table
+from casestudies.management.commands.generate_benchmark_pages import WORDS
+from limburg.bench import Varying, gunicorn, measure, table
 
 PAGES = [
     ("home", "/nl/"),
     ("case studies, theme + gemeente", "/nl/praktijkvoorbeelden/?theme=gezondheid&gemeente=GM0917"),
     ("case study", "/nl/praktijkvoorbeelden/donderberg-roermond/"),
     ("area profile", "/nl/gebieden/GM0917-heerlen/"),
+    # The same query again: its total and facet counts come from the fragment cache.
     ("search", "/nl/zoeken/?query=gezondheid+wijk"),
+    # Two of the generated pages' words, a pair not asked before: all of it is computed.
+    ("search, a new query each time", Varying("/nl/zoeken/", tuple(WORDS))),
 ]
 
 
