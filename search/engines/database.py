@@ -121,10 +121,7 @@ class DatabaseSearchEngine(SearchEngine):
             repr(request.parsed),
             sorted(request.filters.items()),
             request.exclude_ids,
-            compute=lambda: {
-                "total": filtered_ordered.count(),
-                "facets": self.facet_counts(matching, request),
-            },
+            compute=lambda: self._counts(matching, filtered_ordered, request),
         )
         paginator = CountedPaginator(
             filtered_ordered, request.per_page, count=lambda: kept["total"]
@@ -172,6 +169,12 @@ class DatabaseSearchEngine(SearchEngine):
             .order_by("-title_hits", "title_length", "-first_published_at", "-pk")
         )
 
+    def _counts(self, matching, filtered, request):
+        facets = self.facet_counts(matching, request)
+        # Without a type filter, the type facet already counted every result.
+        total = filtered.count() if "type" in request.filters else sum(facets["type"].values())
+        return {"total": total, "facets": facets}
+
     def facet_counts(self, matching, request):
         """Counts per facet value, each with the *other* filters applied."""
         scopes = {}
@@ -210,14 +213,20 @@ class DatabaseSearchEngine(SearchEngine):
         )
         return {
             "type": {row["content_type"]: row["n"] for row in type_counts},
+            # A page links a theme once; it may link several places in one gemeente.
             "theme": self._sum_over_links(
                 having(FACET_MODELS.with_themes),
                 scope("theme"),
                 "themes",
                 lambda theme: F(f"{theme}__slug"),
+                distinct=False,
             ),
             "gemeente": self._sum_over_links(
-                having(FACET_MODELS.with_places), scope("gemeente"), "places", gemeente_code_of
+                having(FACET_MODELS.with_places),
+                scope("gemeente"),
+                "places",
+                gemeente_code_of,
+                distinct=True,
             ),
             "year": {row["year"]: row["n"] for row in years},
             "status": self._sum_over(having(FACET_MODELS.with_status), scope("status"), "status"),
@@ -240,11 +249,12 @@ class DatabaseSearchEngine(SearchEngine):
         return dict(counts)
 
     @staticmethod
-    def _sum_over_links(models, pages, relation, value):
-        """Count distinct pages per value of a many-to-many ``relation`` (themes, places)
-        across the page types that have it, on its link table alone: joining the page
-        tables and counting distinct pages cost twice as much at 10,000 pages.
-        ``value`` makes the expression from the path to the linked object."""
+    def _sum_over_links(models, pages, relation, value, *, distinct):
+        """Count pages per value of a many-to-many ``relation`` (themes, places) across
+        the page types that have it, on its link table alone: joining the page tables
+        and counting distinct pages cost twice as much at 10,000 pages. ``value`` makes
+        the expression from the path to the linked object; ``distinct`` where one page
+        may reach a value through several links."""
         counts = Counter()
         page_ids = pages.values("pk")
         for model in models:
@@ -254,7 +264,7 @@ class DatabaseSearchEngine(SearchEngine):
             rows = (
                 links.filter(**{f"{page_id}__in": page_ids})
                 .values(facet_value=value(field.m2m_reverse_field_name()))
-                .annotate(n=Count(page_id, distinct=True))
+                .annotate(n=Count(page_id, distinct=distinct))
                 .order_by()
             )
             counts.update({row["facet_value"]: row["n"] for row in rows})
