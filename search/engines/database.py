@@ -95,13 +95,16 @@ class DatabaseSearchEngine(SearchEngine):
         base = searchable_pages(request.locale_id)
         if request.exclude_ids:
             base = base.exclude(pk__in=request.exclude_ids)
+        bound = False  # matching is exactly its bound ids (see bound_ids)
         if request.parsed.is_empty:
             matching = base
         elif connection.vendor == "postgresql":
             matching = base.filter(pk__in=postgres_matches(request.parsed))
         else:
+            # The backend's match already holds base's conditions.
             results = base.search(request.parsed.to_query(), order_by_relevance=False)
-            matching = base.filter(pk__in=bound_ids(results.get_queryset()))
+            matching = Page.objects.filter(pk__in=bound_ids(results.get_queryset()))
+            bound = True
         if request.sort == "relevance" and not request.parsed.is_empty:
             ordered = self._titles_first(matching, request.parsed)
         else:
@@ -121,7 +124,7 @@ class DatabaseSearchEngine(SearchEngine):
             repr(request.parsed),
             sorted(request.filters.items()),
             request.exclude_ids,
-            compute=lambda: self._counts(matching, filtered_ordered, request),
+            compute=lambda: self._counts(matching, filtered_ordered, request, bound=bound),
         )
         paginator = CountedPaginator(
             filtered_ordered, request.per_page, count=lambda: kept["total"]
@@ -169,14 +172,15 @@ class DatabaseSearchEngine(SearchEngine):
             .order_by("-title_hits", "title_length", "-first_published_at", "-pk")
         )
 
-    def _counts(self, matching, filtered, request):
-        facets = self.facet_counts(matching, request)
+    def _counts(self, matching, filtered, request, *, bound):
+        facets = self.facet_counts(matching, request, bound=bound)
         # Without a type filter, the type facet already counted every result.
         total = filtered.count() if "type" in request.filters else sum(facets["type"].values())
         return {"total": total, "facets": facets}
 
-    def facet_counts(self, matching, request):
-        """Counts per facet value, each with the *other* filters applied."""
+    def facet_counts(self, matching, request, *, bound=False):
+        """Counts per facet value, each with the *other* filters applied. ``bound``:
+        ``matching`` is already its ids bound as a parameter."""
         scopes = {}
 
         def scope(skip):
@@ -188,7 +192,8 @@ class DatabaseSearchEngine(SearchEngine):
                 for name, value in request.filters.items():
                     if name != key:
                         queryset = queryset.filter(filter_q(name, value))
-                scopes[key] = materialized(queryset)
+                unchanged = bound and queryset is matching
+                scopes[key] = queryset if unchanged else materialized(queryset)
             return scopes[key]
 
         def count_types(queryset):
