@@ -3,6 +3,7 @@
 import csv
 import io
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
@@ -27,6 +28,7 @@ from limburg.models import Place, PlacesMixin, domain_page_models, in_gemeente
 from limburg.translation import with_teaser_images
 
 CONTENT_PER_KIND = 6
+NEVER = datetime.min.replace(tzinfo=UTC)
 CLASSES = 4  # the map palette has four contrast-checked classes beside "no figure"
 
 
@@ -71,7 +73,8 @@ def gemeente_wide_content(wijk, locale_id):
         locale_id,
     )
     pages = [page for _kind, pages in groups for page in pages]
-    return sorted(pages, key=lambda page: page.first_published_at, reverse=True)
+    # A page made live without being published (an import) has no first_published_at.
+    return sorted(pages, key=lambda page: page.first_published_at or NEVER, reverse=True)
 
 
 def _grouped_by_kind(linked, locale_id):

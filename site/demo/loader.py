@@ -30,8 +30,8 @@ SETTINGS = {
 
 
 def site_address():
-    """(hostname, port) of BASE_URL: the demo's feeds, sitemap and other full links
-    point where the site is served (`make run`: 127.0.0.1:8000), not at localhost:80."""
+    """(hostname, port) of BASE_URL: Wagtail's full links (sitemap, OAI-PMH, API) then
+    point where the demo is served (`make run`: 127.0.0.1:8000), not at localhost:80."""
     address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
     default_port = 443 if address.scheme == "https" else 80
     return address.hostname or "localhost", address.port or default_port

@@ -192,6 +192,31 @@ def test_wijk_profile_also_lists_work_for_its_whole_gemeente(client, areas):
     assert "Wijkontwikkeling Donderberg, Roermond" not in gemeente_titles
 
 
+def test_a_live_page_never_published_is_listed_for_all_of_its_gemeente(
+    client, areas, deals_index, locale_nl
+):
+    # Made live directly, as an import does: it has no first_published_at to sort by.
+    deal = VillageDealPage(
+        title="Deal zonder publicatiedatum",
+        slug="deal-zonder-publicatiedatum",
+        locale=locale_nl,
+        kind_id=VillageDealPage.objects.first().kind_id,
+        status="idee",
+        summary="Kort.",
+        live=True,
+    )
+    deals_index.add_child(instance=deal)
+    deal.places.set(Place.objects.filter(code="GM0957"))
+    deal.save()  # parental links are written with the page
+    assert deal.first_published_at is None
+
+    response = client.get(areas.url + "WK095704-x/", follow=True)
+    assert response.status_code == 200
+    gemeente_heading = parse(response).find("h3", string="Voor heel Roermond")
+    titles = [a.get_text(strip=True) for a in gemeente_heading.find_next("ul").select("a")]
+    assert "Deal zonder publicatiedatum" in titles
+
+
 def test_gemeente_profile_has_no_section_for_all_of_itself(client, areas):
     roermond = parse(client.get(areas.url + "GM0957-roermond/"))
     assert roermond.find("h3", string="Voor heel Roermond") is None
