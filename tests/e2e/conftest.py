@@ -11,6 +11,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from django.core.management import call_command
+from django.core.servers.basehttp import WSGIServer
+from django.db import connection
+from django.test.testcases import LiveServerThread
 
 import pytest
 
@@ -48,6 +51,25 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def one_request_at_a_time_on_sqlite():
+    """On SQLite the test database lives in memory, and the live server's threads share
+    its one connection: the editor's autosave and a submit arriving together broke
+    each other's transactions ("cannot start a transaction within a transaction").
+    There the live server answers one request at a time (and closes each connection,
+    so a browser's keep-alive cannot hold it). PostgreSQL gives each thread its own."""
+    if connection.vendor == "sqlite":
+        LiveServerThread.server_class = SerialWSGIServer
+
+
+class SerialWSGIServer(WSGIServer):
+    """Django's WSGI server, which serves in the live server's own thread: that thread
+    already uses the shared connections (LiveServerThread.run)."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
 
 
 @pytest.fixture
