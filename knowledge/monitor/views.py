@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -116,6 +117,35 @@ def percent_chart(figures):
     return charts
 
 
+class ProfileFigures:
+    """An area's figures, computed only when the template renders them: the profile keeps
+    its figure sections in the fragment cache (area_profile.html), so a profile that is
+    not in the page cache usually needs none of these queries."""
+
+    def __init__(self, place):
+        self.place = place
+
+    @cached_property
+    def area(self):
+        return AreaFigures(self.place)
+
+    @cached_property
+    def rows(self):
+        return self.area.figures()
+
+    @cached_property
+    def gaps(self):
+        return self.area.gaps()
+
+    @cached_property
+    def charts(self):
+        return percent_chart(self.rows)
+
+    @cached_property
+    def sources(self):
+        return sorted({figure.source for figure in self.rows}, key=lambda source: source.key)
+
+
 def profile(index_page, request, code, slug):
     place = (
         Place.objects.filter(code=code.upper(), kind__in=[Place.Kind.GEMEENTE, Place.Kind.WIJK])
@@ -127,8 +157,6 @@ def profile(index_page, request, code, slug):
     canonical = profile_url(index_page, place)
     if request.path != canonical:
         return HttpResponsePermanentRedirect(canonical)
-    figures = AreaFigures(place)
-    rows = figures.figures()
     content = place_content(place, index_page.locale_id)
     gemeente_content = (
         gemeente_wide_content(place, index_page.locale_id) if place.kind == Place.Kind.WIJK else []
@@ -141,9 +169,7 @@ def profile(index_page, request, code, slug):
     )
     context = {
         "place": place,
-        "figures": rows,
-        "gaps": figures.gaps(),
-        "charts": percent_chart(rows),
+        "figures": ProfileFigures(place),
         "content": content,
         "gemeente_content": gemeente_content,
         "initiatives": for_cards(initiatives_in(place)[:CONTENT_PER_KIND], index_page.locale_id),
@@ -157,7 +183,6 @@ def profile(index_page, request, code, slug):
         ]
         if place.kind == Place.Kind.GEMEENTE
         else [],
-        "sources": sorted({figure.source for figure in rows}, key=lambda source: source.key),
     }
     return index_page.render(
         request, context_overrides=context, template="knowledge/area_profile.html"

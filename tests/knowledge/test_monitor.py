@@ -222,6 +222,19 @@ def test_gemeente_profile_has_no_section_for_all_of_itself(client, areas):
     assert roermond.find("h3", string="Voor heel Roermond") is None
 
 
+def test_profile_figures_follow_a_changed_value(client, areas):
+    """The figure sections are fragment-cached: a changed value shows at once."""
+    url = areas.url + "GM0957-roermond/"
+    value = IndicatorValue.objects.filter(
+        place__code="GM0957", indicator__unit=Indicator.Unit.PERCENT
+    ).first()
+    before = client.get(url).content.decode()
+    assert "87,6%" not in before
+    value.value = Decimal("87.6")
+    value.save()
+    assert "87,6%" in client.get(url).content.decode()
+
+
 def test_profile_query_count_is_bounded(
     client, areas, deals_index, locale_nl, count_queries, django_assert_max_num_queries
 ):
