@@ -42,6 +42,7 @@ class CaseStudyListing(FacetedListing):
     page_model = CaseStudyPage
     show_all_label = _("Show all case studies")
     facet_names = ("theme", "gemeente", "kind", "status", "instrument", "lessons")
+    narrowest_first = ("gemeente", "instrument")
     sorts = {
         "newest": ("-first_published_at", "title"),
         "title": ("title",),

@@ -15,6 +15,7 @@ from django.utils.http import urlencode
 from django.utils.module_loading import import_string
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
 
 from limburg import page_cache
 from limburg.models import in_site_of
@@ -74,6 +75,10 @@ class FacetedListing(ABC):
     sorts = {}
     default_sort = "newest"
     per_page = 12
+    # Facets whose filter leaves the fewest pages (a gemeente rather than a theme). They
+    # are applied first because SQLite, which keeps no statistics, starts from the
+    # first condition's pages: 10 -> 5 ms for a theme and a gemeente at 10,000 pages.
+    narrowest_first = ()
 
     def __init__(self, index_page, request):
         self.index_page = index_page
@@ -130,10 +135,15 @@ class FacetedListing(ABC):
         queryset = self.base
         if self.matching_query is not None:
             queryset = queryset.filter(pk__in=self.matching_query)
-        for name, value in self.filters.items():
-            if name != skip:
-                queryset = self.apply_filter(queryset, name, value)
+        for name in self.filter_order:
+            if name in self.filters and name != skip:
+                queryset = self.apply_filter(queryset, name, self.filters[name])
         return queryset
+
+    @property
+    def filter_order(self):
+        rest = [name for name in self.facet_names if name not in self.narrowest_first]
+        return [*self.narrowest_first, *rest]
 
     # Results ----------------------------------------------------------------
 
@@ -156,8 +166,26 @@ class FacetedListing(ABC):
             page = paginator.page(1)
         except EmptyPage:
             page = paginator.page(paginator.num_pages)
-        page.object_list = with_teaser_images(self.for_display(page.object_list))
+        page.object_list = self.displayed(page.object_list)
         return page
+
+    def displayed(self, results):
+        """The page of ``results`` as its cards show them, in order.
+
+        The order is found over ids alone, then the page's pages are fetched by id:
+        sorting whole rows made the database carry every match's long texts through
+        the sort (13 -> 6 ms for 116 matches of a listing's 12 on SQLite).
+        """
+        ids = list(results.values_list("pk", flat=True))
+        # A card never shows a page's body: its stream and rich-text fields stay unread.
+        bodies = [
+            field.name
+            for field in self.page_model._meta.concrete_fields
+            if isinstance(field, StreamField | RichTextField)
+        ]
+        pages = self.page_model.objects.filter(pk__in=ids).defer(*bodies)
+        pages = self.for_display(pages).in_bulk()
+        return with_teaser_images(pages[pk] for pk in ids if pk in pages)
 
     def for_display(self, queryset):
         """The page of results with what its cards show fetched alongside."""
@@ -204,6 +232,12 @@ class FacetedListing(ABC):
         return [(value, label, counts.get(value, 0)) for value, label in choices]
 
     # For templates ------------------------------------------------------------
+
+    @cached_property
+    def state(self):
+        """This listing's query string without the page number: what its filter form,
+        its counts and its map show depends on nothing else (their fragment cache key)."""
+        return self.url_with()
 
     def url_with(self, **changes):
         """This listing's query string with some parameters changed (None removes one)."""

@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 
 from wagtail.images.models import Rendition
 from wagtail.models import Locale, Page
@@ -225,20 +225,26 @@ def test_menu_and_footer_are_kept_until_the_site_changes(reader, page_by_slug):
 
 
 def test_facet_counts_follow_a_publication(reader, page_by_slug):
-    def counts(code):
-        """The gemeente's facet count and the number of results, as the listing shows them."""
-        body = read(reader, "/nl/praktijkvoorbeelden/?sort=title").content.decode()
+    def counts(code, query="sort=title"):
+        """The gemeente's facet count, its count in the map's table and the number of
+        results, as the listing shows them."""
+        body = read(reader, f"/nl/praktijkvoorbeelden/?{query}").content.decode()
         found = re.search(rf'<option value="{code}"[^>]*>[^<]*\((\d+)\)</option>', body)
+        on_map = re.search(rf'gemeente={code}">[^<]+</a></th><td[^>]*>(\d+)</td>', body)
         total = re.search(r"(\d+) praktijkvoorbeeld", body)
-        return int(found.group(1)), int(total.group(1))
+        return int(found.group(1)), int(on_map.group(1)), int(total.group(1))
 
     case_study = page_by_slug("donderberg-roermond", model=CaseStudyPage)
-    in_roermond, total = counts("GM0957")
-    assert in_roermond >= 1
-    # Another filter combination, not in the page cache, whose counts come from fragments.
-    read(reader, "/nl/praktijkvoorbeelden/?sort=start")
+    in_roermond, on_map, total = counts("GM0957")
+    assert in_roermond >= 1 and on_map == in_roermond
+    # Another filter combination, not in the page cache: its form and map are fragments.
+    assert counts("GM0957", "sort=start") == (in_roermond, on_map, total)
+    with override_settings(PAGE_CACHE_TIMEOUT=0):
+        assert counts("GM0957", "sort=start") == (in_roermond, on_map, total)
     case_study.unpublish()
-    assert counts("GM0957") == (in_roermond - 1, total - 1)
+    assert counts("GM0957") == (in_roermond - 1, on_map - 1, total - 1)
+    with override_settings(PAGE_CACHE_TIMEOUT=0):
+        assert counts("GM0957", "sort=start") == (in_roermond - 1, on_map - 1, total - 1)
 
 
 def test_search_counts_follow_a_publication(reader, page_by_slug):
