@@ -1,10 +1,12 @@
 """RSS of a case-study listing as filtered: a filtered list can be followed."""
 
 from django.contrib.syndication.views import Feed
+from django.db.models import prefetch_related_objects
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from limburg.cards import card_pages
 from limburg.text import printable
 
 
@@ -36,8 +38,9 @@ class CaseStudyFeed(Feed):
         return escape(printable(self.index_page.introduction or _("New case studies")))
 
     def items(self, listing):
-        pages = listing.filtered().order_by("-first_published_at")[: self.limit]
-        return pages.specific().prefetch_related("themes")
+        pages = card_pages(listing.filtered().order_by("-first_published_at")[: self.limit])
+        prefetch_related_objects(pages, "themes")
+        return pages
 
     def item_title(self, item):
         return printable(item.title)

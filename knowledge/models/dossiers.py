@@ -14,6 +14,7 @@ from modelcluster.fields import ParentalKey
 
 from limburg.blocks import ContentStreamBlock
 from limburg.blocks.data import KeyFigureBlock
+from limburg.cards import card_pages
 from limburg.models import (
     BaseIndexPage,
     BasePage,
@@ -104,7 +105,7 @@ class ThemeDossierPage(ThemePageMixin, BasePage):
         """[(verbose name plural, [pages])] for every themed page type with something new."""
         groups = []
         for model in themed_page_models():
-            pages = list(
+            pages = card_pages(
                 self.themed(model).order_by("-first_published_at", "-pk")[:LATEST_PER_KIND]
             )
             if pages:

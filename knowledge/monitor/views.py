@@ -12,6 +12,8 @@ from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from wagtail.models import Page
+
 from knowledge.initiatives import for_cards
 from knowledge.initiatives import visible_in as initiatives_in
 from knowledge.models import Indicator, IndicatorValue
@@ -24,6 +26,7 @@ from knowledge.monitor.need_index import (
     best_source,
     rankable_indicators,
 )
+from limburg.cards import card_pages
 from limburg.maps import WIDTH, project
 from limburg.models import Place, PlacesMixin, domain_page_models, in_gemeente
 from limburg.translation import with_teaser_images
@@ -80,10 +83,12 @@ def gemeente_wide_content(wijk, locale_id):
 
 def _grouped_by_kind(linked, locale_id):
     groups = []
+    # The private sections, asked once for every page type (``public()`` asks each time).
+    private = Page.objects.all().private_q()
     for model in domain_page_models(PlacesMixin):
-        pages = list(
+        pages = card_pages(
             model.objects.live()
-            .public()
+            .exclude(private)
             .filter(locale_id=locale_id)
             .filter(pk__in=linked(model).values("pk"))
             .order_by("-first_published_at")[:CONTENT_PER_KIND]
