@@ -16,6 +16,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# A worker keeps its PostgreSQL connection between requests: opening one per request
+# (a new server process each time) took an uncached case study from about 47 to 71 ms
+# at p50 in make bench. Health checks replace a connection the server dropped.
+if DATABASE_IS_POSTGRES:  # noqa: F405
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)  # noqa: F405
+
 HTTPS_ONLY = env_bool("HTTPS_ONLY", True)
 SECURE_SSL_REDIRECT = HTTPS_ONLY
 SESSION_COOKIE_SECURE = HTTPS_ONLY

@@ -17,6 +17,7 @@ print(json.dumps({
     "debug": settings.DEBUG,
     "engine": settings.DATABASES["default"]["ENGINE"],
     "db_name": str(settings.DATABASES["default"]["NAME"]),
+    "conn_max_age": settings.DATABASES["default"]["CONN_MAX_AGE"],
     "cache": settings.CACHES["default"]["BACKEND"],
     "search": settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"],
     "search_config": settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG"),
@@ -37,6 +38,7 @@ CONFIG_VARIABLES = [
     "REDIS_URL",
     "ELASTICSEARCH_URL",
     "HTTPS_ONLY",
+    "DATABASE_CONN_MAX_AGE",
 ]
 
 
@@ -94,6 +96,24 @@ def test_production_loads_with_its_variables():
     assert loaded["media_root"] == "/srv/limburg/media"
     assert loaded["allowed_hosts"] == ["kennis.example.org", "www.kennis.example.org"]
     assert loaded["static_storage"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
+
+@pytest.mark.parametrize(
+    ("module", "url", "variable", "kept"),
+    [
+        ("production", "postgres://u@localhost/db", None, 60),
+        ("production", "postgres://u@localhost/db", "0", 0),
+        ("production", "sqlite:////tmp/limburg.sqlite3", None, 0),
+        ("dev", "postgres://u@localhost/db", None, 0),
+    ],
+)
+def test_production_workers_keep_their_postgres_connection(module, url, variable, kept):
+    env = {"SECRET_KEY": "x" * 50, "DATABASE_URL": url}
+    if variable is not None:
+        env["DATABASE_CONN_MAX_AGE"] = variable
+    result = load_settings(module, **env)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["conn_max_age"] == kept
 
 
 def test_postgres_database_search_uses_the_dutch_configuration():
