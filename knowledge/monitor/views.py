@@ -151,6 +151,41 @@ class ProfileFigures:
         return sorted({figure.source for figure in self.rows}, key=lambda source: source.key)
 
 
+class ProfileWork:
+    """What is done in an area (pages linked to it, initiatives, work for its whole
+    gemeente), found only when the template renders it: the profile keeps that section
+    in the fragment cache (area_profile.html) like its figures."""
+
+    def __init__(self, place, locale_id):
+        self.place = place
+        self.locale_id = locale_id
+
+    @cached_property
+    def linked(self):
+        """(pages linked to the area by kind, pages for its whole gemeente), their teaser
+        images fetched together."""
+        content = place_content(self.place, self.locale_id)
+        gemeente_content = (
+            gemeente_wide_content(self.place, self.locale_id)
+            if self.place.kind == Place.Kind.WIJK
+            else []
+        )
+        with_teaser_images([page for _kind, pages in content for page in pages] + gemeente_content)
+        return content, gemeente_content
+
+    @property
+    def content(self):
+        return self.linked[0]
+
+    @property
+    def gemeente_content(self):
+        return self.linked[1]
+
+    @cached_property
+    def initiatives(self):
+        return for_cards(initiatives_in(self.place)[:CONTENT_PER_KIND], self.locale_id)
+
+
 def profile(index_page, request, code, slug):
     place = (
         Place.objects.filter(code=code.upper(), kind__in=[Place.Kind.GEMEENTE, Place.Kind.WIJK])
@@ -162,11 +197,6 @@ def profile(index_page, request, code, slug):
     canonical = profile_url(index_page, place)
     if request.path != canonical:
         return HttpResponsePermanentRedirect(canonical)
-    content = place_content(place, index_page.locale_id)
-    gemeente_content = (
-        gemeente_wide_content(place, index_page.locale_id) if place.kind == Place.Kind.WIJK else []
-    )
-    with_teaser_images([page for _kind, pages in content for page in pages] + gemeente_content)
     shapes, height = project(
         Place.objects.filter(
             pk__in=[place.pk] + ([place.parent_id] if place.parent_id else [])
@@ -175,9 +205,7 @@ def profile(index_page, request, code, slug):
     context = {
         "place": place,
         "figures": ProfileFigures(place),
-        "content": content,
-        "gemeente_content": gemeente_content,
-        "initiatives": for_cards(initiatives_in(place)[:CONTENT_PER_KIND], index_page.locale_id),
+        "work": ProfileWork(place, index_page.locale_id),
         "outline": {"shapes": shapes, "height": height, "width": WIDTH, "highlight": place.code},
         "gemeente_url": profile_url(index_page, place.parent)
         if place.kind == Place.Kind.WIJK

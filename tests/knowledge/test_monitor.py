@@ -8,11 +8,18 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 import pytest
 from bs4 import BeautifulSoup
 
-from knowledge.models import AreaIndexPage, Indicator, IndicatorValue, VillageDealPage
+from knowledge.models import (
+    AreaIndexPage,
+    Indicator,
+    IndicatorValue,
+    Initiative,
+    VillageDealPage,
+)
 from knowledge.monitor.importer import import_indicators, load_spec
 from knowledge.monitor.need_index import z_scores
 from limburg.models import Place, Theme
@@ -233,6 +240,33 @@ def test_profile_figures_follow_a_changed_value(client, areas):
     value.value = Decimal("87.6")
     value.save()
     assert "87,6%" in client.get(url).content.decode()
+
+
+def test_what_is_done_in_an_area_follows_publications_and_initiatives(client, areas, page_by_slug):
+    """The section is fragment-cached: a change shows at once."""
+    url = areas.url + "GM0957-roermond/"
+
+    def titles():
+        page = parse(client.get(url))
+        return {a.get_text(strip=True) for a in page.select(".lp-teaser__title a, h4 a, h3 a")}
+
+    assert "Wijkontwikkeling Donderberg, Roermond" in titles()
+    page_by_slug("donderberg-roermond").unpublish()
+    assert "Wijkontwikkeling Donderberg, Roermond" not in titles()
+
+    before = client.get(url).content.decode()
+    assert "Moestuin aan de Roer" not in before
+    Initiative.objects.create(
+        title="Moestuin aan de Roer",
+        description="Samen tuinieren.",
+        scale="groep",
+        nature="sociaal",
+        place=Place.objects.get(code="GM0957"),
+        confirmed_at=timezone.now(),
+        publication_consent=True,
+        is_public=True,
+    )
+    assert "Moestuin aan de Roer" in client.get(url).content.decode()
 
 
 def test_profile_query_count_is_bounded(
