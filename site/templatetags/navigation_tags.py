@@ -66,7 +66,17 @@ def language_links(context):
         return []
     page = context.get("page")
     if isinstance(page, Page) and page.pk:
-        return page_language_links(page, request, get_language())
+        # The same for every reader of this address until the site changes.
+        language = get_language()
+        return page_cache.fragment(
+            "language-links",
+            request.scheme,
+            request.get_host(),
+            request.path,
+            page.pk,
+            language,
+            compute=lambda: page_language_links(page, request, language),
+        )
     return path_language_links(request, get_language(), to_home=context.get("is_error_page", False))
 
 

@@ -104,6 +104,26 @@ def test_switcher_falls_back_to_nearest_translated_ancestor(client, page_by_slug
     assert client.get(english["href"]).status_code == 200
 
 
+def test_switcher_follows_a_new_translation_at_once(client, page_by_slug, locale_en):
+    """The language links are fragment-cached: a published translation shows at once."""
+    about = page_by_slug("over-het-programma")
+    page = ContentPageFactory(parent=about, title="Nu vertaald", slug="nu-vertaald")
+    page.save_revision().publish()
+    url = "/nl/over-het-programma/nu-vertaald/"
+    assert language_nav(parse(client.get(url))).select_one('a[hreflang="en"]')["href"] == (
+        "/en/about/"
+    )
+
+    english = page.copy_for_translation(locale_en)
+    english.title, english.slug = "Now translated", "now-translated"
+    english.save_revision().publish()
+    soup = parse(client.get(url))
+    assert language_nav(soup).select_one('a[hreflang="en"]')["href"] == (
+        "/en/about/now-translated/"
+    )
+    assert soup.select('link[rel="alternate"][hreflang="en"]')
+
+
 @pytest.mark.parametrize(
     ("path", "language", "title"),
     [
