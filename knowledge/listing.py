@@ -154,6 +154,7 @@ class PracticeListing(FacetedListing):
     """Deals and interventions: by theme and gemeente (wijken and kernen counted in)."""
 
     sorts = {"newest": ("-first_published_at", "title"), "title": ("title",)}
+    narrowest_first = ("gemeente",)
     query_label = _("Search")
 
     def extra_facets(self):

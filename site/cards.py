@@ -1,8 +1,11 @@
 """Pages shown as cards: a page of ordered results fetched for their teasers."""
 
+from functools import cache
+
 from wagtail.fields import RichTextField, StreamField
 
 
+@cache
 def body_fields(model):
     """The names of ``model``'s stream and rich-text fields, which a card never shows."""
     return [
