@@ -1,26 +1,21 @@
 """Search on Wagtail's database backend: SQLite FTS5, or PostgreSQL with its Dutch configuration.
 
-The backend finds and ranks; facets are SQL aggregates over the matching set, one
-query per facet and page type. On PostgreSQL the set is a subquery; on SQLite its ids
-are fetched once and bound as one JSON array (see bound_ids).
+The backend finds and ranks; facets are SQL aggregates over the matching set, one per
+facet and page type, all in one statement that finds the matching set once (see
+search.engines.counting).
 """
-
-import json
-from collections import Counter
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast, ExtractYear, Length
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models.functions import Cast, Length
 
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
 from limburg import page_cache
-from limburg.models import gemeente_code_of
 from limburg.translation import with_teaser_images
 from search.engines.base import (
     FACET_MODELS,
@@ -30,7 +25,9 @@ from search.engines.base import (
     SearchResponse,
     facet_values,
     filter_q,
+    model_for_key,
 )
+from search.engines.counting import FacetStatement
 from search.highlight import highlight, snippet_source
 from search.listing import CountedPaginator
 
@@ -69,25 +66,6 @@ def postgres_matches(parsed):
     )
 
 
-def bound_ids(queryset):
-    """The ids of ``queryset`` fetched once and handed to SQLite as one JSON parameter.
-
-    As a subquery, SQLite would run the full-text match, or the filters of the
-    matching set, again in every facet query (about 10 ms each at 10,000 pages); a
-    JSON array is one bound parameter however many pages match, which a list of ids
-    would not be.
-    """
-    ids = list(queryset.values_list("pk", flat=True))
-    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
-
-
-def materialized(queryset):
-    """The pages of ``queryset``; on SQLite by their ids, fetched once (see bound_ids)."""
-    if connection.vendor != "sqlite":
-        return queryset
-    return queryset.model.objects.filter(pk__in=bound_ids(queryset))
-
-
 class DatabaseSearchEngine(SearchEngine):
     name = "database"
 
@@ -95,7 +73,6 @@ class DatabaseSearchEngine(SearchEngine):
         base = searchable_pages(request.locale_id)
         if request.exclude_ids:
             base = base.exclude(pk__in=request.exclude_ids)
-        bound = False  # matching is exactly its bound ids (see bound_ids)
         if request.parsed.is_empty:
             matching = base
         elif connection.vendor == "postgresql":
@@ -103,8 +80,7 @@ class DatabaseSearchEngine(SearchEngine):
         else:
             # The backend's match already holds base's conditions.
             results = base.search(request.parsed.to_query(), order_by_relevance=False)
-            matching = Page.objects.filter(pk__in=bound_ids(results.get_queryset()))
-            bound = True
+            matching = Page.objects.filter(pk__in=results.get_queryset().values("pk"))
         if request.sort == "relevance" and not request.parsed.is_empty:
             ordered = self._titles_first(matching, request.parsed)
         else:
@@ -124,7 +100,7 @@ class DatabaseSearchEngine(SearchEngine):
             repr(request.parsed),
             sorted(request.filters.items()),
             request.exclude_ids,
-            compute=lambda: self._counts(matching, filtered_ordered, request, bound=bound),
+            compute=lambda: self._counts(matching, request),
         )
         paginator = CountedPaginator(
             filtered_ordered, request.per_page, count=lambda: kept["total"]
@@ -172,15 +148,25 @@ class DatabaseSearchEngine(SearchEngine):
             .order_by("-title_hits", "title_length", "-first_published_at", "-pk")
         )
 
-    def _counts(self, matching, filtered, request, *, bound):
-        facets = self.facet_counts(matching, request, bound=bound)
-        # Without a type filter, the type facet already counted every result.
-        total = filtered.count() if "type" in request.filters else sum(facets["type"].values())
+    def _counts(self, matching, request):
+        facets = self.facet_counts(matching, request)
+        # Without a type filter the type facet counted every result; with one, it
+        # counted the other filters' results per type, the chosen one among them.
+        chosen = request.filters.get("type")
+        if chosen is None:
+            total = sum(facets["type"].values())
+        else:
+            model = model_for_key(chosen)
+            type_id = ContentType.objects.get_for_model(model).pk if model else None
+            total = facets["type"].get(type_id, 0)
         return {"total": total, "facets": facets}
 
-    def facet_counts(self, matching, request, *, bound=False):
-        """Counts per facet value, each with the *other* filters applied. ``bound``:
-        ``matching`` is already its ids bound as a parameter."""
+    @staticmethod
+    def facet_counts(matching, request):
+        """Counts per facet value, each with the *other* filters applied, in one statement
+        (see search.engines.counting)."""
+        statement = FacetStatement()
+        match = statement.pages_set("search_match", matching)
         scopes = {}
 
         def scope(skip):
@@ -188,93 +174,33 @@ class DatabaseSearchEngine(SearchEngine):
             # set, so the facets share at most one set per applied filter plus one.
             key = skip if skip in request.filters else None
             if key not in scopes:
-                queryset = matching
-                for name, value in request.filters.items():
-                    if name != key:
-                        queryset = queryset.filter(filter_q(name, value))
-                unchanged = bound and queryset is matching
-                scopes[key] = queryset if unchanged else materialized(queryset)
+                others = [(n, v) for n, v in request.filters.items() if n != key]
+                if not others:
+                    scopes[key] = "search_match"
+                else:
+                    pages = match
+                    for name, value in others:
+                        pages = pages.filter(filter_q(name, value))
+                    scopes[key] = f"search_scope_{key or 'all'}"
+                    statement.pages_set(scopes[key], pages)
             return scopes[key]
 
-        def count_types(queryset):
-            return list(queryset.values("content_type").annotate(n=Count("pk")).order_by())
-
-        type_counts = count_types(scope("type"))
-        # Page types with no match at all need no facet query of their own.
-        present = {
-            row["content_type"]
-            for row in (type_counts if not request.filters else count_types(matching))
-        }
-
-        def having(models):
-            return [m for m in models if ContentType.objects.get_for_model(m).pk in present]
-
-        years = (
-            scope("year")
-            .annotate(year=ExtractYear("first_published_at"))
-            .values("year")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
+        statement.count_column("type", scope("type"), "content_type_id")
+        statement.count_column("year", scope("year"), "year")
+        for model in FACET_MODELS.with_status:
+            statement.count_field("status", scope("status"), model, "status")
+        for model in FACET_MODELS.with_themes:
+            statement.count_themes("theme", scope("theme"), model)
+        for model in FACET_MODELS.with_places:
+            statement.count_gemeenten("gemeente", scope("gemeente"), model)
+        counts = statement.run()
         return {
-            "type": {row["content_type"]: row["n"] for row in type_counts},
-            # A page links a theme once; it may link several places in one gemeente.
-            "theme": self._sum_over_links(
-                having(FACET_MODELS.with_themes),
-                scope("theme"),
-                "themes",
-                lambda theme: F(f"{theme}__slug"),
-                distinct=False,
-            ),
-            "gemeente": self._sum_over_links(
-                having(FACET_MODELS.with_places),
-                scope("gemeente"),
-                "places",
-                gemeente_code_of,
-                distinct=True,
-            ),
-            "year": {row["year"]: row["n"] for row in years},
-            "status": self._sum_over(having(FACET_MODELS.with_status), scope("status"), "status"),
+            "type": {int(value): n for value, n in counts["type"].items()},
+            "year": {int(float(value)): n for value, n in counts["year"].items()},
+            "status": dict(counts["status"]),
+            "theme": dict(counts["theme"]),
+            "gemeente": dict(counts["gemeente"]),
         }
-
-    @staticmethod
-    def _sum_over(models, pages, field):
-        """Count pages per value of ``field`` across the page types that have it."""
-        counts = Counter()
-        page_ids = pages.values("pk")
-        for model in models:
-            rows = (
-                model.objects.filter(pk__in=page_ids)
-                .values(facet_value=F(field))
-                .annotate(n=Count("pk"))
-                .order_by()
-            )
-            counts.update({row["facet_value"]: row["n"] for row in rows})
-        counts.pop(None, None)
-        return dict(counts)
-
-    @staticmethod
-    def _sum_over_links(models, pages, relation, value, *, distinct):
-        """Count pages per value of a many-to-many ``relation`` (themes, places) across
-        the page types that have it, on its link table alone: joining the page tables
-        and counting distinct pages cost twice as much at 10,000 pages. ``value`` makes
-        the expression from the path to the linked object; ``distinct`` where one page
-        may reach a value through several links."""
-        counts = Counter()
-        page_ids = pages.values("pk")
-        for model in models:
-            field = model._meta.get_field(relation)
-            links = field.remote_field.through.objects
-            page_id = f"{field.m2m_field_name()}_id"
-            rows = (
-                links.filter(**{f"{page_id}__in": page_ids})
-                .values(facet_value=value(field.m2m_reverse_field_name()))
-                .annotate(n=Count(page_id, distinct=distinct))
-                .order_by()
-            )
-            counts.update({row["facet_value"]: row["n"] for row in rows})
-        counts.pop(None, None)
-        return dict(counts)
 
     def autocomplete(self, text, locale_id, limit=8):
         if not text.strip():

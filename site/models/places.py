@@ -143,17 +143,20 @@ def gemeente_code_of(relation: str = "places"):
     """SQL for the CBS code of the gemeente that the related place lies in.
 
     A gemeente is itself; a wijk or kern lies in its parent; a buurt in its
-    grandparent. ``relation`` is the path to the place from the queried model.
+    grandparent. ``relation`` is the path to the place from the queried model
+    ("" when it is Place itself).
     """
+
+    def path(name):
+        return f"{relation}__{name}" if relation else name
+
     return Case(
-        When(**{f"{relation}__kind": Place.Kind.GEMEENTE}, then=F(f"{relation}__code")),
+        When(**{path("kind"): Place.Kind.GEMEENTE}, then=F(path("code"))),
         When(
-            **{f"{relation}__kind__in": [Place.Kind.WIJK, Place.Kind.KERN]},
-            then=F(f"{relation}__parent__code"),
+            **{path("kind__in"): [Place.Kind.WIJK, Place.Kind.KERN]},
+            then=F(path("parent__code")),
         ),
-        When(
-            **{f"{relation}__kind": Place.Kind.BUURT}, then=F(f"{relation}__parent__parent__code")
-        ),
+        When(**{path("kind"): Place.Kind.BUURT}, then=F(path("parent__parent__code"))),
         output_field=CharField(),
     )
 
