@@ -66,6 +66,10 @@ def postgres_matches(parsed):
     )
 
 
+# Longer than any title can be.
+TITLE_RANK_SCALE = Page._meta.get_field("title").max_length + 1
+
+
 class DatabaseSearchEngine(SearchEngine):
     name = "database"
 
@@ -141,11 +145,12 @@ class DatabaseSearchEngine(SearchEngine):
             (Case(When(title__icontains=term, then=Value(1)), default=Value(0)) for term in terms),
             Value(0),
         )
-        title_length = Case(When(title_hits__gt=0, then=Length("title")), default=Value(0))
-        return (
-            matching.annotate(title_hits=title_hits)
-            .annotate(title_length=title_length)
-            .order_by("-title_hits", "title_length", "-first_published_at", "-pk")
+        # One sort key, so that each title is searched for the words once: more words
+        # first, then the shorter title; a title without any of them is 0, and those
+        # pages come newest first.
+        title_rank = title_hits * (Value(TITLE_RANK_SCALE) - Length("title"))
+        return matching.annotate(title_rank=title_rank).order_by(
+            "-title_rank", "-first_published_at", "-pk"
         )
 
     def _counts(self, matching, request):

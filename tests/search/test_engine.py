@@ -84,6 +84,33 @@ def test_a_title_match_ranks_above_a_body_mention(locale_nl, page_by_slug):
     ]
 
 
+def test_relevance_puts_more_title_words_first_then_shorter_titles_then_newest(
+    locale_nl, page_by_slug
+):
+    knowledge = page_by_slug("kennisbank")
+
+    def publish(title, slug, body="Iets over kwispel en zoomvlak."):
+        ContentPageFactory(
+            parent=knowledge,
+            title=title,
+            slug=slug,
+            body=[{"type": "paragraph", "value": f"<p>{body}</p>"}],
+        ).save_revision().publish()
+
+    publish("Ouder nieuws", "ouder")
+    publish("Kwispel in het hele dorp vandaag", "lang")
+    publish("Kwispel", "kort")
+    publish("Kwispel zoomvlak en meer over het dorp", "beide")
+    publish("Nieuws van de dag", "nieuw")
+    assert titles(run("kwispel zoomvlak", locale_nl)) == [
+        "Kwispel zoomvlak en meer over het dorp",
+        "Kwispel",
+        "Kwispel in het hele dorp vandaag",
+        "Nieuws van de dag",
+        "Ouder nieuws",
+    ]
+
+
 def test_facet_counts_equal_the_counts_of_the_filtered_results(locale_nl):
     response = run("gezondheid", locale_nl)
     checked = 0
