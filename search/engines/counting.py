@@ -46,7 +46,10 @@ class FacetStatement:
     def _cte(self, name, queryset):
         query = queryset.query
         columns = (*query.values_select, *query.annotation_select)
-        sql, params = query.get_compiler(connection=self.connection).as_sql()
+        # A set that can hold nothing (a filter for an unknown value) is "WHERE 0 = 1",
+        # not an error.
+        compiler = query.get_compiler(connection=self.connection, elide_empty=False)
+        sql, params = compiler.as_sql()
         self.sets.append((name, columns, sql, params))
 
     def pages_set(self, name, pages):

@@ -190,6 +190,12 @@ def test_facets_under_several_filters_are_counted_in_one_statement(
     assert counts["status"]["lopend"] == 5
 
 
+def test_a_filter_that_can_match_nothing_counts_nothing(locale_nl):
+    empty = run("gezondheid", locale_nl, filters={"type": "limburg.nosuchpage"})
+    assert (empty.total, empty.hits) == (0, [])
+    assert all(not value.count for value in empty.facets["theme"])
+
+
 def test_gemeente_facet_includes_wijken(locale_nl):
     # Donderberg is placed in a wijk of Roermond; the Regio Deal covers all of Midden-Limburg.
     assert set(titles(run("", locale_nl, filters={"gemeente": "GM0957"}))) == {
