@@ -12,18 +12,20 @@ know a set's ids are unique, so an IN made each count de-duplicate the whole set
 first (about 3 ms per count on PostgreSQL, 20 counts per search).
 """
 
+import re
 from collections import Counter
 
 from django.db import connections
+from django.db.models import IntegerField
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import Cast, ExtractYear
 
 from wagtail.models import Page
 
 from limburg.models import Place, gemeente_code_of
 
-# The columns of every set of pages: what the type and year facets count.
-SET_COLUMNS = ("id", "content_type_id", "year")
+# A set's name goes into the SQL unquoted: plain lower-case ASCII only.
+SQL_NAME = re.compile(r"[a-z_][a-z0-9_]*")
 
 
 class FacetStatement:
@@ -43,9 +45,11 @@ class FacetStatement:
     def quote(self, name):
         return self.connection.ops.quote_name(name)
 
-    def _cte(self, name, queryset):
+    def _cte(self, name, queryset, columns):
+        """Add ``queryset``, a values() of exactly ``columns`` in that order, as a set."""
+        if not SQL_NAME.fullmatch(name):
+            raise ValueError(name)
         query = queryset.query
-        columns = (*query.values_select, *query.annotation_select)
         # A set that can hold nothing (a filter for an unknown value) is "WHERE 0 = 1",
         # not an error.
         compiler = query.get_compiler(connection=self.connection, elide_empty=False)
@@ -54,10 +58,10 @@ class FacetStatement:
 
     def pages_set(self, name, pages):
         """Add the pages of ``pages`` as a set; returns its pages, to filter further."""
-        if not name.isidentifier():
-            raise ValueError(name)
-        year = ExtractYear("first_published_at")
-        self._cte(name, pages.order_by().values("id", "content_type_id", year=year))
+        # EXTRACT is numeric on PostgreSQL: the year as an integer on both databases.
+        year = Cast(ExtractYear("first_published_at"), IntegerField())
+        columns = ("id", "content_type_id", "year")
+        self._cte(name, pages.order_by().values(*columns[:2], year=year), columns)
         return Page.objects.filter(pk__in=RawSQL(f"SELECT id FROM {name}", []))
 
     def count_column(self, key, pages_set, column):
@@ -80,13 +84,14 @@ class FacetStatement:
         )
 
     def count_themes(self, key, pages_set, model, relation="themes"):
-        """Pages per theme slug of a page type (a page links a theme once)."""
+        """Pages per theme slug of a page type (distinct: a slug is unique per language only,
+        and one page could link a Dutch and an English theme of the same slug)."""
         through, page_id, theme_id = self._link(model, relation)
         theme = model._meta.get_field(relation).related_model._meta
         self.counts.append(
             (
                 key,
-                f"SELECT th.{self.quote('slug')} AS v, COUNT(*) AS n FROM {pages_set} s"
+                f"SELECT th.{self.quote('slug')} AS v, COUNT(DISTINCT s.id) AS n FROM {pages_set} s"
                 f" JOIN {through} l ON l.{page_id} = s.id"
                 f" JOIN {self.quote(theme.db_table)} th"
                 f" ON th.{self.quote(theme.pk.column)} = l.{theme_id}"
@@ -97,9 +102,10 @@ class FacetStatement:
     def count_gemeenten(self, key, pages_set, model, relation="places"):
         """Pages per gemeente of the places a page type links (several may lie in one)."""
         if not self._place_gemeenten:
-            # Which gemeente every place lies in, once for all page types.
+            # Which gemeente every place lies in, once for all page types: all places
+            # (a few hundred), cheaper than finding the linked ones first.
             places = Place.objects.order_by().values("id", gemeente=gemeente_code_of(""))
-            self._cte("place_gemeente", places)
+            self._cte("place_gemeente", places, ("id", "gemeente"))
             self._place_gemeenten = True
         through, page_id, place_id = self._link(model, relation)
         self.counts.append(

@@ -66,7 +66,8 @@ def postgres_matches(parsed):
     )
 
 
-# Longer than any title can be.
+# Longer than any title can be. Times the number of words, it keeps (h + 1) words in
+# the longest title above h words in the shortest: (h + 1)(256n - 255) > 256nh for h < n.
 TITLE_RANK_SCALE = Page._meta.get_field("title").max_length + 1
 
 
@@ -148,7 +149,7 @@ class DatabaseSearchEngine(SearchEngine):
         # One sort key, so that each title is searched for the words once: more words
         # first, then the shorter title; a title without any of them is 0, and those
         # pages come newest first.
-        title_rank = title_hits * (Value(TITLE_RANK_SCALE) - Length("title"))
+        title_rank = title_hits * (Value(TITLE_RANK_SCALE * len(terms)) - Length("title"))
         return matching.annotate(title_rank=title_rank).order_by(
             "-title_rank", "-first_published_at", "-pk"
         )
@@ -201,7 +202,7 @@ class DatabaseSearchEngine(SearchEngine):
         counts = statement.run()
         return {
             "type": {int(value): n for value, n in counts["type"].items()},
-            "year": {int(float(value)): n for value, n in counts["year"].items()},
+            "year": {int(value): n for value, n in counts["year"].items()},
             "status": dict(counts["status"]),
             "theme": dict(counts["theme"]),
             "gemeente": dict(counts["gemeente"]),

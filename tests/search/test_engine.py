@@ -101,9 +101,13 @@ def test_relevance_puts_more_title_words_first_then_shorter_titles_then_newest(
     publish("Kwispel in het hele dorp vandaag", "lang")
     publish("Kwispel", "kort")
     publish("Kwispel zoomvlak en meer over het dorp", "beide")
+    # Both words in a long title still come before one word in a short one.
+    long_title = ("Kwispel en zoomvlak, " + "een lang verhaal over het dorp " * 7).strip()
+    publish(long_title, "beide-lang")
     publish("Nieuws van de dag", "nieuw")
     assert titles(run("kwispel zoomvlak", locale_nl)) == [
         "Kwispel zoomvlak en meer over het dorp",
+        long_title,
         "Kwispel",
         "Kwispel in het hele dorp vandaag",
         "Nieuws van de dag",
