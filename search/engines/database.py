@@ -96,8 +96,8 @@ class DatabaseSearchEngine(SearchEngine):
             filtered_ordered = filtered_ordered.filter(filter_q(name, value))
 
         # The total and the facet counts are the same for every visitor who asks this
-        # (one count per facet and page type over the whole match): kept in the
-        # fragment cache until the site changes, like the listings' facet counts.
+        # (a count per facet and page type over the whole match, in one statement):
+        # kept in the fragment cache until the site changes, like the listings' counts.
         kept = page_cache.fragment(
             "search-counts",
             self.name,
